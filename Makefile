@@ -1,0 +1,36 @@
+# Two commands on a fresh machine:  make demo  |  make test
+# Each creates the virtual environment it needs (.venv) and installs what is missing.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test test-fast lint bench system-deps clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	# torch first, the CPU build: anything else pulls a multi-GB CUDA build
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(VENV)/bin/radar demo
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+test: $(STAMP) system-deps
+	$(PY) -m pytest
+
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "unit"
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check radar clustering web tests bench eval
+	$(VENV)/bin/ruff format --check radar clustering web tests bench eval
+
+clean:
+	rm -rf $(VENV) artifacts .pytest_cache

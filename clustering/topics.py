@@ -1,0 +1,159 @@
+"""Cluster one window of texts with BERTopic on precomputed embeddings (UMAP + HDBSCAN).
+
+The result is plain data (:class:`WindowClustering`): a label per text (-1 = noise)
+and, per cluster, its members, c-TF-IDF keywords, the most central real text and
+the centroid in embedding space. Heavy imports happen inside :func:`cluster_window`.
+
+>>> auto_min_cluster_size(300), auto_min_cluster_size(4500), auto_min_cluster_size(50_000)
+(5, 15, 167)
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from clustering.embedders import normalise_rows
+from clustering.stopwords import STOP_WORDS
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ClusterParams:
+    """How to cluster a window. ``min_cluster_size`` 0 scales with the window."""
+
+    min_cluster_size: int = 0
+    min_samples: int | None = None
+    n_components: int = 5
+    n_neighbors: int = 15
+    top_n_words: int = 8
+    random_state: int = 42
+
+
+@dataclass
+class TopicCluster:
+    """One cluster of a window, indices refer to the input order."""
+
+    local_id: int
+    members: np.ndarray
+    keywords: list[str]
+    representative: int
+    centroid: np.ndarray
+    examples: list[int] = field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        return int(len(self.members))
+
+
+@dataclass
+class WindowClustering:
+    """Labels per input text (-1 = noise) and the clusters, largest first."""
+
+    labels: np.ndarray
+    clusters: list[TopicCluster]
+
+    @classmethod
+    def empty(cls, n: int) -> WindowClustering:
+        return cls(labels=np.full(n, -1, dtype=int), clusters=[])
+
+
+def auto_min_cluster_size(n: int) -> int:
+    """Minimum cluster size for a window of ``n`` texts: at least 5, about n/300."""
+    return max(5, round(n / 300))
+
+
+def central_members(embeddings: np.ndarray, members: np.ndarray, k: int) -> tuple[np.ndarray, list[int]]:
+    """Centroid (unit length) of ``members`` and the ``k`` members closest to it, best first.
+
+    >>> vecs = np.array([[1.0, 0.0], [0.9, 0.1], [0.0, 1.0]], dtype=np.float32)
+    >>> centroid, best = central_members(vecs, np.array([0, 1, 2]), 2)
+    >>> best
+    [1, 0]
+    """
+    block = normalise_rows(embeddings[members])
+    centroid = normalise_rows(block.mean(axis=0, keepdims=True))[0]
+    order = np.argsort(-(block @ centroid), kind="stable")[:k]
+    return centroid, [int(members[i]) for i in order]
+
+
+def cluster_window(
+    texts: Sequence[str], embeddings: np.ndarray, params: ClusterParams | None = None
+) -> WindowClustering:
+    """Cluster ``texts`` (rows of ``embeddings`` aligned) with BERTopic; noise stays noise."""
+    params = params or ClusterParams()
+    n = len(texts)
+    mcs = params.min_cluster_size or auto_min_cluster_size(n)
+    if n < max(2 * mcs, 10):
+        return WindowClustering.empty(n)
+    labels, keywords = _fit_bertopic(list(texts), np.asarray(embeddings, np.float32), mcs, params)
+    clusters = []
+    for local_id in sorted(set(labels.tolist()) - {-1}):
+        members = np.flatnonzero(labels == local_id)
+        centroid, best = central_members(embeddings, members, 4)
+        clusters.append(
+            TopicCluster(
+                local_id=int(local_id),
+                members=members,
+                keywords=keywords.get(local_id, []),
+                representative=best[0],
+                centroid=centroid,
+                examples=best[1:],
+            )
+        )
+    clusters.sort(key=lambda c: -c.size)
+    return WindowClustering(labels=labels, clusters=clusters)
+
+
+def _fit_bertopic(
+    texts: list[str], embeddings: np.ndarray, mcs: int, params: ClusterParams
+) -> tuple[np.ndarray, dict[int, list[str]]]:
+    from bertopic import BERTopic
+    from hdbscan import HDBSCAN
+    from sklearn.feature_extraction.text import CountVectorizer
+    from umap import UMAP
+
+    n = len(texts)
+    reducer = UMAP(
+        n_components=params.n_components,
+        n_neighbors=min(params.n_neighbors, n - 1),
+        min_dist=0.0,
+        metric="cosine",
+        random_state=params.random_state,
+        n_jobs=1,
+    )
+    clusterer = HDBSCAN(
+        min_cluster_size=mcs,
+        min_samples=params.min_samples,
+        metric="euclidean",
+        cluster_selection_method="eom",
+        prediction_data=False,
+    )
+    vectorizer = CountVectorizer(
+        stop_words=sorted(STOP_WORDS),
+        token_pattern=r"(?u)\b[^\W\d_][\w-]{2,}\b",
+        ngram_range=(1, 2),
+        min_df=1,
+    )
+    model = BERTopic(
+        umap_model=reducer,
+        hdbscan_model=clusterer,
+        vectorizer_model=vectorizer,
+        top_n_words=params.top_n_words,
+        min_topic_size=mcs,
+        calculate_probabilities=False,
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", category=UserWarning)
+        topics, _ = model.fit_transform(texts, embeddings)
+    labels = np.asarray(topics, dtype=int)
+    keywords: dict[int, list[str]] = {}
+    for topic_id in set(labels.tolist()) - {-1}:
+        words = model.get_topic(topic_id) or []
+        keywords[topic_id] = [w for w, _score in words if w][: params.top_n_words]
+    return labels, keywords

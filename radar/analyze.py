@@ -1,0 +1,148 @@
+"""Offline analysis of a JSONL or CSV file: ``radar analyze FILE --out DIR``.
+
+Writes ``DIR/mentions.jsonl`` (one line per input line, input columns passed
+through, plus ``id``, ``lang``, ``is_question``, ``question_score``, ``sentiment``,
+``sentiment_score``, ``topic``, ``question_cluster``), ``DIR/snapshot.json`` and
+``DIR/report.md``. The radar clock is the newest mention; the window spans the file.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from clustering.embedders import Embedder
+from radar.config import Settings
+from radar.enrichment import Enricher
+from radar.errors import InputFileError
+from radar.files import FieldMap, read_rows, row_to_mention
+from radar.model import EnrichedMention, Mention, strip_urls
+from radar.playbooks import PlaybookIndex
+from radar.refresh import Radar
+from radar.report import render_report
+
+log = logging.getLogger(__name__)
+
+OUTPUT_FIELDS = ("id", "lang", "is_question", "question_score", "sentiment", "sentiment_score",
+                 "topic", "question_cluster")
+MAX_BINS = 720
+
+
+@dataclass
+class AnalyzeResult:
+    rows: int
+    skipped: int
+    snapshot: dict[str, Any]
+    out_dir: Path
+
+
+def load_file(path: Path, fields: FieldMap) -> tuple[list[dict[str, Any]], list[Mention], int]:
+    """Input rows and their mentions, aligned; bad lines are logged and skipped."""
+    rows: list[dict[str, Any]] = []
+    mentions: list[Mention] = []
+    skipped = 0
+    first = True
+    rows_iter = read_rows(path)
+    while True:
+        try:
+            number, row = next(rows_iter)
+        except StopIteration:
+            break
+        except InputFileError as exc:
+            if "not valid JSON" not in str(exc) and "JSON object" not in str(exc):
+                raise
+            log.warning("skipped %s", exc)
+            skipped += 1
+            continue
+        if first and fields.text not in row:
+            raise InputFileError(
+                f"{path}: no {fields.text!r} field (found: {', '.join(list(row)[:8])}); "
+                "name the text field with --text-field"
+            )
+        first = False
+        try:
+            mentions.append(row_to_mention(row, f"{path}:{number}", fields))
+        except InputFileError as exc:
+            log.warning("skipped %s", exc)
+            skipped += 1
+            continue
+        rows.append(row)
+    if not rows and not skipped:
+        raise InputFileError(f"{path}: no mentions in the file")
+    return rows, mentions, skipped
+
+
+def embed_unique(embedder: Embedder, texts: list[str], progress: Any = None) -> np.ndarray:
+    """Embed each distinct text once, in batches; rows aligned with ``texts``."""
+    unique = list(dict.fromkeys(texts))
+    position = {t: i for i, t in enumerate(unique)}
+    parts = []
+    step = 256
+    for start in range(0, len(unique), step):
+        parts.append(embedder.embed(unique[start : start + step]))
+        if progress is not None:
+            progress.update(len(unique[start : start + step]))
+    matrix = np.vstack(parts) if parts else np.zeros((0, 1), dtype=np.float32)
+    return matrix[[position[t] for t in texts]]
+
+
+def analysis_settings(settings: Settings, times: list[float]) -> Settings:
+    """Settings whose window spans the whole file, with at most MAX_BINS bins."""
+    span_hours = max((max(times) - min(times)) / 3600 if times else 0.0, settings.bin_minutes / 60)
+    bin_minutes = max(settings.bin_minutes, math.ceil(span_hours * 60 / MAX_BINS))
+    window = math.ceil(span_hours * 60 / bin_minutes + 1) * bin_minutes / 60
+    return settings.replace(
+        window_hours=window, bin_minutes=float(bin_minutes), clock="data",
+        retention_hours=max(settings.retention_hours, window), max_questions=max(settings.max_questions, 25),
+    )
+
+
+def analyze_file(
+    path: str | Path,
+    out_dir: str | Path,
+    settings: Settings,
+    embedder: Embedder,
+    playbooks: PlaybookIndex | None,
+    fields: FieldMap | None = None,
+    show_progress: bool = True,
+) -> AnalyzeResult:
+    """Run every stage offline over one file and write the three outputs."""
+    from tqdm import tqdm
+
+    path, out_dir, fields = Path(path), Path(out_dir), fields or FieldMap()
+    rows, mentions, skipped = load_file(path, fields)
+    enricher = Enricher(settings, embedder)
+    enriched: list[EnrichedMention] = []
+    for m in tqdm(mentions, desc="enrich", unit="msg", disable=not show_progress, leave=False):
+        enriched.append(enricher.annotate(m))
+    with tqdm(total=len({strip_urls(m.text) or m.text for m in enriched}), desc="embed",
+              unit="text", disable=not show_progress, leave=False) as bar:
+        vectors = embed_unique(embedder, [strip_urls(m.text) or m.text for m in enriched], bar)
+    run_settings = analysis_settings(settings, [m.published for m in enriched])
+    radar = Radar(run_settings, playbooks)
+    now = max(m.published for m in enriched)
+    if show_progress:
+        print(f"clustering {len(enriched)} mentions …", flush=True)
+    snapshot = radar.refresh(enriched, vectors, now)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with (out_dir / "mentions.jsonl").open("w", encoding="utf-8") as handle:
+        for row, m, topic, question in zip(rows, enriched, radar.topic_of, radar.question_of, strict=True):
+            out = dict(row)
+            out[fields.text] = m.text
+            if m.author:
+                out["author"] = m.author
+            out.update({
+                "id": m.id, "lang": m.lang, "is_question": m.is_question,
+                "question_score": m.question_score, "sentiment": m.sentiment,
+                "sentiment_score": m.sentiment_score, "topic": topic, "question_cluster": question,
+            })
+            handle.write(json.dumps(out, ensure_ascii=False) + "\n")
+    (out_dir / "snapshot.json").write_text(json.dumps(snapshot, ensure_ascii=False, indent=1), "utf-8")
+    (out_dir / "report.md").write_text(render_report(snapshot), "utf-8")
+    return AnalyzeResult(rows=len(rows), skipped=skipped, snapshot=snapshot, out_dir=out_dir)

@@ -1,0 +1,311 @@
+"""The ``radar`` command line. Imports are lazy: ``radar --help`` pays for none of the models.
+
+Every command reads the store from ``--redis-url``, ``RADAR_REDIS_URL`` or the config
+file; with none, the embedded store. Errors print one line ``Error: …`` and exit 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from radar.errors import RadarError
+
+log = logging.getLogger("radar")
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-c", "--config", help="TOML settings file (default: radar.toml if present)")
+    common.add_argument("--redis-url", help="Redis URL (default: RADAR_REDIS_URL, else embedded store)")
+    common.add_argument("--namespace", help="key namespace (default: radar)")
+    common.add_argument("--embedder", help="use-multilingual | sentence-transformers:<name or path> | hashing")
+    common.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+
+    parser = argparse.ArgumentParser(
+        prog="radar",
+        description="Crisis radar: dominant questions and sentiment swings for webcare teams.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("demo", parents=[common], help="replay the bundled Dutch drill and serve the wall")
+    p.add_argument("--port", type=int, default=8050)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--speed", type=float, default=120.0, help="replay speed (default 120x)")
+    p.add_argument("--seed", type=int, default=7)
+
+    p = sub.add_parser("run", parents=[common], help="every stage in one process")
+    p.add_argument("--host")
+    p.add_argument("--port", type=int)
+    p.add_argument("--no-web", action="store_true", help="do not serve the wall")
+
+    p = sub.add_parser("ingest", parents=[common], help="poll the configured feeds")
+    p.add_argument("--once", action="store_true", help="poll each feed once and exit")
+    p.add_argument("--feed", action="append", default=[], metavar="URL", help="extra feed URL")
+
+    sub.add_parser("worker", parents=[common], help="enrich mentions (run as many as you like)")
+    sub.add_parser("loop", parents=[common], help="the radar loop: window -> clusters -> snapshot")
+
+    p = sub.add_parser("web", parents=[common], help="serve the wall")
+    p.add_argument("--host")
+    p.add_argument("--port", type=int)
+
+    p = sub.add_parser("import", parents=[common], help="load a JSONL or CSV file into the store")
+    p.add_argument("file")
+    _field_flags(p)
+
+    p = sub.add_parser("export", parents=[common], help="dump the window")
+    p.add_argument("what", choices=["mentions"])
+    p.add_argument("--out", required=True, help="FILE.jsonl")
+
+    p = sub.add_parser("feeds", parents=[common], help="feed health")
+    p.add_argument("what", choices=["status"])
+
+    p = sub.add_parser("replay", parents=[common], help="push a recorded stream with its timing")
+    p.add_argument("file")
+    p.add_argument("--speed", type=float, default=60.0, help="compress time by X (default 60)")
+    _field_flags(p)
+
+    p = sub.add_parser("analyze", parents=[common], help="offline run over a JSONL or CSV file")
+    p.add_argument("file")
+    p.add_argument("--out", required=True, help="output folder")
+    _field_flags(p)
+
+    p = sub.add_parser("playbooks", parents=[common], help="playbook tools")
+    p.add_argument("what", choices=["check"])
+    p.add_argument("dir", nargs="?", help="folder of playbooks (default: shipped)")
+    return parser
+
+
+def _field_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--text-field", default="text", help="column with the text (default: text)")
+    p.add_argument("--time-field", default="published", help="column with the time (default: published)")
+
+
+def _settings(args: argparse.Namespace, **extra):
+    from radar.config import load_settings
+
+    overrides = {
+        "redis_url": args.redis_url,
+        "namespace": args.namespace,
+        "embedder": args.embedder,
+        "web_host": getattr(args, "host", None),
+        "web_port": getattr(args, "port", None),
+        **extra,
+    }
+    return load_settings(args.config, overrides=overrides)
+
+
+def _fields(args):
+    from radar.files import FieldMap
+
+    return FieldMap(text=args.text_field, time=args.time_field)
+
+
+# -- commands -------------------------------------------------------------------------------
+def cmd_demo(args) -> int:
+    from radar.demo import run_demo
+
+    settings = _settings(args, clock="data", refresh_seconds=5.0, namespace=args.namespace or "demo")
+    return run_demo(settings, speed=args.speed, seed=args.seed)
+
+
+def cmd_run(args) -> int:
+    from radar.services import start_pipeline
+    from radar.store import open_store
+
+    settings = _settings(args)
+    stop = threading.Event()
+    with open_store(settings) as store:
+        start_pipeline(settings, store, stop)
+        try:
+            if args.no_web:
+                stop.wait()
+            else:
+                from web.app import serve
+
+                serve(settings, store, settings.web_host, settings.web_port)
+        finally:
+            stop.set()
+    return 0
+
+
+def cmd_ingest(args) -> int:
+    from radar.feeds import feed_sources_from_urls, run_feeds
+    from radar.store import open_store
+
+    settings = _settings(args)
+    settings = settings.replace(feeds=settings.feeds + feed_sources_from_urls(args.feed))
+    if not settings.feeds:
+        raise RadarError("no feeds configured; add [[feeds]] to radar.toml or pass --feed URL")
+    with open_store(settings) as store:
+        run_feeds(store, settings, threading.Event(), once=args.once)
+        if args.once:
+            for state in store.all_feed_states():
+                print(_feed_line(state))
+    return 0
+
+
+def cmd_worker(args) -> int:
+    from radar.enrichment import Enricher, run_worker
+    from radar.services import build_embedder, consumer_name
+    from radar.store import open_store
+
+    settings = _settings(args)
+    with open_store(settings) as store:
+        key = settings.pseudonym_key.encode() if settings.pseudonym_key else store.pseudonym_secret()
+        run_worker(store, Enricher(settings, build_embedder(settings), key), consumer_name(), threading.Event())
+    return 0
+
+
+def cmd_loop(args) -> int:
+    from radar.loop import run_loop
+    from radar.services import build_embedder, build_radar
+    from radar.store import open_store
+
+    settings = _settings(args)
+    with open_store(settings) as store:
+        run_loop(store, build_radar(settings, build_embedder(settings)), settings, threading.Event())
+    return 0
+
+
+def cmd_web(args) -> int:
+    from radar.store import open_store
+    from web.app import serve
+
+    settings = _settings(args)
+    with open_store(settings) as store:
+        serve(settings, store, settings.web_host, settings.web_port)
+    return 0
+
+
+def cmd_import(args) -> int:
+    from radar.files import read_mentions
+    from radar.store import open_store
+
+    settings = _settings(args)
+    mentions = [m for _line, m in read_mentions(args.file, _fields(args))]
+    with open_store(settings) as store:
+        added = store.add_mentions(mentions)
+    print(f"{args.file}: {len(mentions)} mentions read, {added} new, {len(mentions) - added} duplicates")
+    return 0
+
+
+def cmd_export(args) -> int:
+    import json
+
+    from radar.loop import radar_now
+    from radar.store import open_store
+
+    settings = _settings(args)
+    with open_store(settings) as store:
+        now = radar_now(settings, store) or 0.0
+        mentions, _ = store.window(now - settings.window_hours * 3600, now)
+    with Path(args.out).open("w", encoding="utf-8") as handle:
+        for m in mentions:
+            handle.write(json.dumps(m.to_dict(), ensure_ascii=False) + "\n")
+    print(f"{args.out}: {len(mentions)} mentions")
+    return 0
+
+
+def _feed_line(state: dict) -> str:
+    from radar.timeutil import iso
+
+    def when(key):
+        return iso(float(state[key])) if state.get(key) else "never"
+
+    status = "ERROR " + state["last_error"] if state.get("last_error") else "ok"
+    return (f"{state.get('name', '?')}  {state.get('url', '?')}  last success {when('last_success')}  "
+            f"items {state.get('items', 0)}  next poll {when('next_poll')}  {status}")
+
+
+def cmd_feeds(args) -> int:
+    from radar.store import open_store
+
+    settings = _settings(args)
+    with open_store(settings) as store:
+        states = store.all_feed_states()
+    for state in states:
+        print(_feed_line(state))
+    if not states:
+        print("no feeds polled yet")
+    return 0
+
+
+def cmd_replay(args) -> int:
+    from radar.files import read_mentions
+    from radar.replay import replay_mentions
+    from radar.store import open_store
+
+    if args.speed <= 0:
+        raise RadarError("--speed: must be positive, e.g. --speed 60")
+    settings = _settings(args)
+    mentions = [m for _line, m in read_mentions(args.file, _fields(args), source_type="replay")]
+    with open_store(settings) as store:
+        stored = replay_mentions(store, mentions, args.speed)
+    print(f"{args.file}: replayed {len(mentions)} mentions at {args.speed:g}x, {stored} new")
+    return 0
+
+
+def cmd_analyze(args) -> int:
+    from radar.analyze import analyze_file
+    from radar.services import build_embedder, build_playbook_index
+
+    settings = _settings(args)
+    embedder = build_embedder(settings)
+    result = analyze_file(
+        args.file, args.out, settings, embedder, build_playbook_index(settings, embedder), _fields(args)
+    )
+    snap = result.snapshot
+    print(
+        f"{args.out}: {result.rows} mentions ({result.skipped} lines skipped), "
+        f"{snap['totals']['questions']} questions, {len(snap['questions'])} dominant questions, "
+        f"{len(snap['topics'])} topics; wrote mentions.jsonl, snapshot.json, report.md"
+    )
+    return 0
+
+
+def cmd_playbooks(args) -> int:
+    from radar.playbooks import check_playbooks, shipped_playbook_dir
+
+    settings = _settings(args)
+    folder = Path(args.dir or settings.playbook_dir or shipped_playbook_dir())
+    problems = check_playbooks(folder)
+    for line in problems:
+        print(line)
+    if problems:
+        print(f"{len(problems)} problem(s) in {folder}", file=sys.stderr)
+        return 1
+    print(f"{folder}: all playbooks are valid")
+    return 0
+
+
+COMMANDS = {
+    "demo": cmd_demo, "run": cmd_run, "ingest": cmd_ingest, "worker": cmd_worker, "loop": cmd_loop,
+    "web": cmd_web, "import": cmd_import, "export": cmd_export, "feeds": cmd_feeds,
+    "replay": cmd_replay, "analyze": cmd_analyze, "playbooks": cmd_playbooks,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        datefmt="%H:%M:%S",
+    )
+    try:
+        return COMMANDS[args.command](args)
+    except RadarError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

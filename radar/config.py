@@ -1,0 +1,251 @@
+"""One typed settings object, built once from a TOML file, ``RADAR_*`` variables and CLI flags.
+
+Precedence, lowest first: defaults < TOML file < environment < command-line flags.
+Every setting is declared once (name, type, default, help); the same table feeds
+validation, the environment names and the README.
+
+>>> s = load_settings(env={"RADAR_WINDOW_HOURS": "2"}, overrides={"refresh_seconds": 5})
+>>> s.window_hours, s.refresh_seconds, s.redis_url
+(2.0, 5.0, None)
+>>> load_settings(env={"RADAR_WINDOW_HOURS": "soon"})
+Traceback (most recent call last):
+...
+radar.errors.ConfigError: RADAR_WINDOW_HOURS: expected a number, got 'soon'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from radar.errors import ConfigError
+
+ENV_PREFIX = "RADAR_"
+
+
+def _setting(default: Any, help: str, **extra: Any) -> Any:
+    return field(default=default, metadata={"help": help, **extra})
+
+
+@dataclass(frozen=True)
+class FeedSource:
+    """One RSS/Atom feed to poll.
+
+    >>> FeedSource(name="ns", url="https://example.org/rss").interval_seconds
+    300.0
+    """
+
+    name: str
+    url: str
+    interval_seconds: float = 300.0
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    lang: str | None = None
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting of the radar. Build it with :func:`load_settings`."""
+
+    redis_url: str | None = _setting(None, "Redis URL; unset = embedded store (no server needed)")
+    namespace: str = _setting("radar", "key namespace, so several radars can share one Redis")
+    embedded_dir: str = _setting(
+        "~/.local/share/crisis-radar", "folder of the embedded store's database file"
+    )
+    embedder: str = _setting(
+        "use-multilingual",
+        "embedding backend: use-multilingual | sentence-transformers:<name or path> | hashing",
+    )
+    window_hours: float = _setting(6.0, "rolling window the radar clusters, in hours")
+    bin_minutes: float = _setting(1.0, "time bin for volume and sentiment series, in minutes")
+    refresh_seconds: float = _setting(10.0, "seconds between two radar refreshes")
+    retention_hours: float = _setting(48.0, "how long mentions stay in the store")
+    clock: str = _setting(
+        "wall", "radar clock: wall (real time) or data (latest mention time; drills, analyze)"
+    )
+    question_threshold: float = _setting(0.5, "question score from which a mention is a question")
+    min_cluster_size: int = _setting(0, "HDBSCAN minimum cluster size; 0 = scale with the window")
+    max_questions: int = _setting(12, "dominant questions shown on the wall")
+    playbook_dir: str | None = _setting(None, "folder with playbook YAML files; unset = shipped")
+    playbook_threshold: float = _setting(
+        0.55, "cosine similarity from which a question matches a playbook"
+    )
+    batch_size: int = _setting(64, "mentions enriched per batch")
+    pseudonym_key: str | None = _setting(
+        None, "secret key for pseudonymising authors; unset = a key kept in the store"
+    )
+    keep_personal_data: bool = _setting(False, "store authors, e-mail addresses, phones raw")
+    web_host: str = _setting("127.0.0.1", "host the wall listens on")
+    web_port: int = _setting(8050, "port the wall listens on")
+    feeds: tuple[FeedSource, ...] = _setting((), "feeds to poll ([[feeds]] tables in the TOML)")
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with some settings changed, validated like the original."""
+        return _validated(dataclasses.replace(self, **changes), source="override")
+
+
+_FIELDS = {f.name: f for f in fields(Settings)}
+
+
+def settings_table() -> list[tuple[str, str, Any, str]]:
+    """(name, environment variable, default, help) for every scalar setting."""
+    return [
+        (f.name, ENV_PREFIX + f.name.upper(), f.default, f.metadata["help"])
+        for f in fields(Settings)
+        if f.name != "feeds"
+    ]
+
+
+def _coerce(name: str, raw: Any, source: str) -> Any:
+    """Convert ``raw`` to the declared type of setting ``name``; ConfigError names ``source``."""
+    kind = Settings.__annotations__[name]
+    optional = "None" in kind
+    if raw is None or (optional and isinstance(raw, str) and raw.strip() == ""):
+        if optional:
+            return None
+        raise ConfigError(f"{source}: a value is required")
+    try:
+        if kind.startswith("float"):
+            if isinstance(raw, bool):
+                raise ValueError
+            return float(raw)
+        if kind.startswith("int"):
+            if isinstance(raw, bool) or (isinstance(raw, float) and not raw.is_integer()):
+                raise ValueError
+            return int(raw)
+    except (TypeError, ValueError):
+        word = "a number" if kind.startswith("float") else "a whole number"
+        raise ConfigError(f"{source}: expected {word}, got {raw!r}") from None
+    if kind.startswith("bool"):
+        if isinstance(raw, bool):
+            return raw
+        text = str(raw).strip().lower()
+        if text in {"1", "true", "yes", "on"}:
+            return True
+        if text in {"0", "false", "no", "off"}:
+            return False
+        raise ConfigError(f"{source}: expected true or false, got {raw!r}")
+    if not isinstance(raw, str):
+        raise ConfigError(f"{source}: expected text, got {raw!r}")
+    return raw
+
+
+def _feed_from_table(table: Any, where: str) -> FeedSource:
+    if not isinstance(table, Mapping):
+        raise ConfigError(f"{where}: expected a table with name and url")
+    known = {f.name for f in fields(FeedSource)}
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key {unknown[0]!r}; known: {', '.join(sorted(known))}")
+    for required in ("name", "url"):
+        if not isinstance(table.get(required), str) or not table[required].strip():
+            raise ConfigError(f"{where}.{required}: required text is missing")
+    url = table["url"].strip()
+    if not url.startswith(("http://", "https://", "file://")):
+        raise ConfigError(f"{where}.url: {url!r} is not an http(s) URL")
+    interval = table.get("interval_seconds", 300.0)
+    if isinstance(interval, bool) or not isinstance(interval, int | float) or interval <= 0:
+        raise ConfigError(f"{where}.interval_seconds: expected a positive number of seconds")
+    terms = {}
+    for key in ("include", "exclude"):
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
+            raise ConfigError(f"{where}.{key}: expected a list of terms")
+        terms[key] = tuple(value)
+    return FeedSource(
+        name=table["name"].strip(),
+        url=url,
+        interval_seconds=float(interval),
+        include=terms["include"],
+        exclude=terms["exclude"],
+        lang=table.get("lang"),
+        enabled=bool(table.get("enabled", True)),
+    )
+
+
+def _validated(settings: Settings, source: str) -> Settings:
+    positive = ("window_hours", "bin_minutes", "refresh_seconds", "retention_hours", "batch_size")
+    for name in positive:
+        if getattr(settings, name) <= 0:
+            raise ConfigError(f"{name}: must be positive, got {getattr(settings, name)} ({source})")
+    if settings.clock not in {"wall", "data"}:
+        raise ConfigError(f"clock: expected 'wall' or 'data', got {settings.clock!r} ({source})")
+    for name in ("question_threshold", "playbook_threshold"):
+        if not 0.0 <= getattr(settings, name) <= 1.0:
+            raise ConfigError(f"{name}: must lie between 0 and 1 ({source})")
+    if settings.min_cluster_size < 0:
+        raise ConfigError(f"min_cluster_size: must be 0 (automatic) or more ({source})")
+    if not settings.namespace or any(c in settings.namespace for c in "{}: "):
+        raise ConfigError(f"namespace: use letters, digits, - or _, got {settings.namespace!r}")
+    if settings.redis_url and not settings.redis_url.startswith(
+        ("redis://", "rediss://", "unix://")
+    ):
+        raise ConfigError(
+            f"redis_url: {settings.redis_url!r} is not a Redis URL (redis://host:port/db)"
+        )
+    if settings.retention_hours < settings.window_hours:
+        raise ConfigError("retention_hours: must be at least window_hours")
+    return settings
+
+
+def load_settings(
+    path: str | Path | None = None,
+    env: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> Settings:
+    """Build the settings from a TOML file, environment variables and flag overrides.
+
+    ``path`` None means: use ``RADAR_CONFIG`` when set, else ``radar.toml`` in the
+    working folder when it exists, else defaults only.
+    """
+    env = os.environ if env is None else env
+    values: dict[str, Any] = {}
+    config_path = path or env.get(ENV_PREFIX + "CONFIG")
+    if config_path is None and Path("radar.toml").is_file():
+        config_path = "radar.toml"
+    if config_path is not None:
+        values.update(_read_toml(Path(config_path)))
+    for name in _FIELDS:
+        if name == "feeds":
+            continue
+        var = ENV_PREFIX + name.upper()
+        if var in env:
+            values[name] = _coerce(name, env[var], var)
+    for name, value in (overrides or {}).items():
+        if value is None:
+            continue
+        if name not in _FIELDS:
+            raise ConfigError(f"--{name.replace('_', '-')}: not a setting")
+        values[name] = value if name == "feeds" else _coerce(name, value, f"--{name.replace('_', '-')}")
+    return _validated(Settings(**values), source=str(config_path or "environment"))
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found; pass -c with an existing file") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config file ({exc.strerror})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    table = data.get("radar", data)
+    values: dict[str, Any] = {}
+    for key, raw in table.items():
+        if key == "feeds":
+            if not isinstance(raw, list):
+                raise ConfigError(f"{path}: feeds: expected [[feeds]] tables")
+            values["feeds"] = tuple(
+                _feed_from_table(item, f"{path}: feeds[{i}]") for i, item in enumerate(raw)
+            )
+        elif key in _FIELDS:
+            values[key] = _coerce(key, raw, f"{path}: {key}")
+        elif key != "radar":
+            raise ConfigError(f"{path}: unknown setting {key!r}; see README 'Configuration'")
+    return values

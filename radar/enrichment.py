@@ -1,0 +1,102 @@
+"""Enrichment: language, question, sentiment and embedding for a batch of mentions.
+
+:class:`Enricher` is pure computation over a batch (the embedder is passed in);
+:func:`run_worker` is the thin I/O edge that consumes the ``mentions`` stream
+through the consumer group, stores results, and only then acknowledges.
+
+>>> from clustering.embedders import HashingEmbedder
+>>> from radar.config import Settings
+>>> from radar.model import Mention
+>>> enricher = Enricher(Settings(), HashingEmbedder())
+>>> [m], vectors = enricher.enrich([Mention.create("Rijden er nog treinen naar Utrecht?")])
+>>> m.is_question, m.lang, vectors.shape
+(True, 'nl', (1, 256))
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Sequence
+
+import numpy as np
+
+from clustering.embedders import Embedder
+from radar.config import Settings
+from radar.enrich import detect_language, question_score, score_sentiment
+from radar.model import EnrichedMention, Mention, mask_personal_data, pseudonymise, strip_urls
+from radar.store import Store
+
+log = logging.getLogger(__name__)
+
+
+class Enricher:
+    """Enriches batches of mentions; the embedder is the expensive part."""
+
+    def __init__(self, settings: Settings, embedder: Embedder, pseudonym_key: bytes | None = None):
+        self.settings = settings
+        self.embedder = embedder
+        self.pseudonym_key = pseudonym_key or (settings.pseudonym_key or "radar").encode()
+
+    def protect(self, mention: Mention) -> Mention:
+        """Pseudonymise the author and mask e-mail and phone numbers, unless configured off."""
+        if self.settings.keep_personal_data:
+            return mention
+        mention.text = mask_personal_data(mention.text)
+        if mention.author and not mention.author.startswith("anon-"):
+            mention.author = pseudonymise(mention.author, self.pseudonym_key)
+        return mention
+
+    def annotate(self, mention: Mention) -> EnrichedMention:
+        """Language, question and sentiment of one mention (no embedding)."""
+        mention = self.protect(mention)
+        plain = strip_urls(mention.text)
+        lang = detect_language(plain, hint=mention.lang)
+        q_score = float(question_score(plain, lang))
+        label, s_score = score_sentiment(plain, lang)
+        mention.lang = lang
+        return EnrichedMention.from_mention(
+            mention,
+            is_question=q_score >= self.settings.question_threshold,
+            question_score=round(q_score, 4),
+            sentiment=label,
+            sentiment_score=round(float(s_score), 4),
+        )
+
+    def enrich(self, mentions: Sequence[Mention]) -> tuple[list[EnrichedMention], np.ndarray]:
+        """Annotate and embed a batch; rows of the matrix align with the returned mentions."""
+        enriched = [self.annotate(m) for m in mentions]
+        vectors = self.embedder.embed([strip_urls(m.text) or m.text for m in enriched])
+        return enriched, vectors
+
+
+def enrich_pending(store: Store, enricher: Enricher, consumer: str, block_ms: int | None) -> int:
+    """Process one batch from the group (reclaimed stale messages first). Returns its size."""
+    batch = store.reclaim_mentions(consumer, min_idle_ms=60_000, count=enricher.settings.batch_size)
+    if not batch:
+        batch = store.read_mentions(consumer, enricher.settings.batch_size, block_ms)
+    if not batch:
+        return 0
+    message_ids = [msg_id for msg_id, _m in batch]
+    known = store.embeddings([m.id for _id, m in batch])
+    fresh = [m for _id, m in batch if m.id not in known]
+    if fresh:
+        enriched, vectors = enricher.enrich(fresh)
+        store.save_enriched(enriched, vectors)
+    store.ack(message_ids)
+    return len(batch)
+
+
+def run_worker(
+    store: Store, enricher: Enricher, consumer: str, stop: threading.Event, block_ms: int = 1000
+) -> None:
+    """Enrich until ``stop`` is set. Acks only after results are stored."""
+    store.ensure_group()
+    log.info("enrichment worker %s started (%s)", consumer, enricher.embedder.name)
+    while not stop.is_set():
+        try:
+            enrich_pending(store, enricher, consumer, block_ms)
+        except Exception:  # keep the worker alive; the message stays pending and is reclaimed
+            log.exception("enrichment batch failed; retrying in 2 s")
+            time.sleep(2)

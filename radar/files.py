@@ -1,0 +1,132 @@
+"""Read mentions from JSONL and CSV files, one mention per line.
+
+``text`` is required; ``id``, ``published`` (ISO 8601 or epoch seconds), ``author``,
+``source``, ``url``, ``lang`` are optional; other columns pass through in ``extra``.
+A bad line raises :class:`InputFileError` naming ``file:line``; callers decide to
+stop or skip (``errors="skip"`` logs one line per bad row and goes on).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from radar.errors import InputFileError
+from radar.model import Mention
+from radar.timeutil import parse_time
+
+log = logging.getLogger(__name__)
+
+KNOWN_FIELDS = ("id", "text", "published", "author", "source", "url", "lang", "source_type")
+
+
+@dataclass(frozen=True)
+class FieldMap:
+    """Which input columns hold the text and the time."""
+
+    text: str = "text"
+    time: str = "published"
+
+
+def detect_format(path: Path) -> str:
+    """``jsonl`` or ``csv`` from the file name; JSONL for .json/.jsonl/.ndjson."""
+    suffix = path.suffix.lower()
+    if suffix in {".jsonl", ".ndjson", ".json"}:
+        return "jsonl"
+    if suffix in {".csv", ".tsv"}:
+        return "csv"
+    raise InputFileError(f"{path}: unknown file type {suffix!r}; use .jsonl or .csv")
+
+
+def read_rows(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, row) for every non-empty line; InputFileError on unreadable input."""
+    path = Path(path)
+    fmt = detect_format(path)
+    try:
+        handle = path.open(encoding="utf-8-sig", newline="")
+    except FileNotFoundError:
+        raise InputFileError(f"{path}: file not found") from None
+    except OSError as exc:
+        raise InputFileError(f"{path}: cannot read ({exc.strerror})") from None
+    with handle:
+        try:
+            if fmt == "jsonl":
+                for number, line in enumerate(handle, start=1):
+                    if not line.strip():
+                        continue
+                    try:
+                        row = json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        raise InputFileError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+                    if not isinstance(row, dict):
+                        raise InputFileError(f"{path}:{number}: expected a JSON object per line")
+                    yield number, row
+            else:
+                dialect = "excel-tab" if path.suffix.lower() == ".tsv" else "excel"
+                reader = csv.DictReader(handle, dialect=dialect)
+                if not reader.fieldnames:
+                    raise InputFileError(f"{path}: empty CSV file (no header line)")
+                for row in reader:
+                    yield reader.line_num, {k: v for k, v in row.items() if k is not None}
+        except UnicodeDecodeError:
+            raise InputFileError(f"{path}: not UTF-8 text; convert it with iconv -t UTF-8") from None
+
+
+def row_to_mention(
+    row: dict[str, Any], where: str, fields: FieldMap, source_type: str = "file", now: float | None = None
+) -> Mention:
+    """One input row as a mention; InputFileError naming ``where`` when it cannot be."""
+    text = row.get(fields.text)
+    if text is None:
+        raise InputFileError(
+            f"{where}: no {fields.text!r} field; name the text column with --text-field"
+        )
+    if not isinstance(text, str):
+        text = str(text)
+    raw_time = row.get(fields.time)
+    published = now if now is not None else time.time()
+    if raw_time not in (None, ""):
+        try:
+            published = parse_time(raw_time)
+        except (ValueError, OverflowError, OSError):
+            raise InputFileError(
+                f"{where}: field {fields.time!r} is not a time ({raw_time!r}); use ISO 8601 or epoch seconds"
+            ) from None
+    used = {fields.text, fields.time, *KNOWN_FIELDS}
+    extra = {k: v for k, v in row.items() if k not in used}
+    given_id = row.get("id")
+    return Mention.create(
+        text,
+        id=str(given_id) if given_id not in (None, "") else None,
+        source=str(row.get("source") or ""),
+        source_type=str(row.get("source_type") or source_type),
+        published=published,
+        author=str(row.get("author") or ""),
+        url=str(row.get("url") or ""),
+        lang=row.get("lang") or None,
+        extra=extra,
+    )
+
+
+def read_mentions(
+    path: str | Path, fields: FieldMap | None = None, source_type: str = "file"
+) -> Iterator[tuple[int, Mention]]:
+    """(line number, mention) for every line; raises on the first bad line."""
+    fields = fields or FieldMap()
+    seen_header_check = False
+    for number, row in read_rows(path):
+        if not seen_header_check:
+            seen_header_check = True
+            if fields.text not in row:
+                columns = ", ".join(list(row)[:8])
+                raise InputFileError(
+                    f"{path}: no {fields.text!r} column (found: {columns}); "
+                    "name the text column with --text-field"
+                )
+        yield number, row_to_mention(row, f"{path}:{number}", fields, source_type)

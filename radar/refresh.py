@@ -1,0 +1,287 @@
+"""One radar refresh: window in, snapshot out.
+
+:class:`Radar` holds what must survive between refreshes (cluster identities,
+first-seen times, the wording chosen per question) and turns a window of
+enriched mentions plus embeddings into the snapshot document described in
+:mod:`radar.snapshot_schema`. It does no I/O: :mod:`radar.loop` feeds it.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from clustering.identity import IdentityTracker
+from clustering.topics import ClusterParams, WindowClustering, auto_min_cluster_size, cluster_window
+from radar.config import Settings
+from radar.model import EnrichedMention
+from radar.playbooks import PlaybookIndex, pick_wording
+from radar.signals import (
+    RECENT_SECONDS,
+    AlertRules,
+    bin_index,
+    counts_per_bin,
+    growth_ratio,
+    lifecycle_state,
+    recency_weight,
+    sentiment_mix,
+    spike_alert,
+    swing_alert,
+)
+from radar.snapshot_schema import SNAPSHOT_VERSION
+from radar.timeutil import iso
+
+log = logging.getLogger(__name__)
+
+Clusterer = Callable[[Sequence[str], np.ndarray, ClusterParams], WindowClustering]
+
+
+@dataclass
+class _Frame:
+    """The window's mentions as aligned arrays."""
+
+    mentions: list[EnrichedMention]
+    embeddings: np.ndarray
+    times: np.ndarray
+    bins: np.ndarray
+    negative: np.ndarray
+
+    def subset(self, mask: np.ndarray) -> _Frame:
+        idx = np.flatnonzero(mask)
+        return _Frame(
+            [self.mentions[i] for i in idx],
+            self.embeddings[idx] if len(idx) else self.embeddings[:0],
+            self.times[idx],
+            self.bins[idx],
+            self.negative[idx],
+        )
+
+
+@dataclass
+class Radar:
+    """Stateful refresher; call :meth:`refresh` once per interval."""
+
+    settings: Settings
+    playbooks: PlaybookIndex | None = None
+    clusterer: Clusterer = cluster_window
+    rules: AlertRules = field(default_factory=AlertRules)
+
+    def __post_init__(self) -> None:
+        self.questions = IdentityTracker(prefix="q")
+        self.topics = IdentityTracker(prefix="t")
+        self.first_seen: dict[str, float] = {}
+        self.wording: dict[str, tuple[str, str]] = {}
+        self.wording_used: dict[str, float] = {}
+        self.alert_since: dict[str, float] = {}
+        self.topic_of: list[str | None] = []
+        self.question_of: list[str | None] = []
+        self._assigned: list[str | None] = []
+
+    # -- the refresh ----------------------------------------------------------------------
+    def refresh(
+        self,
+        mentions: Sequence[EnrichedMention],
+        embeddings: np.ndarray,
+        now: float,
+        pending: int = 0,
+    ) -> dict[str, Any]:
+        """The snapshot for the window ending at ``now``."""
+        started = time.perf_counter()
+        s = self.settings
+        window_s = s.window_hours * 3600
+        bin_s = s.bin_minutes * 60
+        n_bins = max(1, math.ceil(window_s / bin_s))
+        start = now - n_bins * bin_s
+        times = np.array([m.published for m in mentions], dtype=float)
+        frame = _Frame(
+            list(mentions),
+            np.asarray(embeddings, dtype=np.float32),
+            times,
+            bin_index(times, start, bin_s, n_bins),
+            np.array([m.sentiment == "negative" for m in mentions], dtype=bool),
+        )
+        is_question = np.array([m.is_question for m in mentions], dtype=bool)
+        questions = self._clusters(frame.subset(is_question), "question", self.questions, now, n_bins)
+        self.question_of = [None] * len(mentions)
+        for position, index in enumerate(np.flatnonzero(is_question)):
+            self.question_of[index] = self._assigned[position]
+        topics = self._clusters(frame, "topic", self.topics, now, n_bins)
+        self.topic_of = self._assigned
+        self._match_playbooks(questions)
+        self._rank(questions, now)
+        snapshot = {
+            "version": SNAPSHOT_VERSION,
+            "generated": iso(time.time()),
+            "now": iso(now),
+            "refresh_seconds": s.refresh_seconds,
+            "window": {"start": iso(start), "end": iso(now), "hours": s.window_hours,
+                       "bin_minutes": s.bin_minutes},
+            "totals": self._totals(frame, is_question, pending),
+            "bins": self._bins(frame, is_question, start, bin_s, n_bins),
+            "questions": questions[: s.max_questions],
+            "topics": topics,
+            "alerts": self._alerts(frame, questions, now),
+            "gaps": [q["id"] for q in questions[: s.max_questions] if q["gap"]],
+        }
+        snapshot["refresh_ms"] = round((time.perf_counter() - started) * 1000)
+        return snapshot
+
+    # -- parts ----------------------------------------------------------------------------
+    def _clusters(
+        self, frame: _Frame, kind: str, tracker: IdentityTracker, now: float, n_bins: int
+    ) -> list[dict[str, Any]]:
+        texts = [m.text for m in frame.mentions]
+        mcs = self.settings.min_cluster_size or auto_min_cluster_size(len(texts))
+        result = self.clusterer(texts, frame.embeddings, ClusterParams(min_cluster_size=mcs))
+        tracker.update(
+            [([frame.mentions[i].id for i in c.members], c.centroid) for c in result.clusters]
+        )
+        out = []
+        self._assigned = [None] * len(frame.mentions)
+        for cid, cluster in zip(tracker.ids, result.clusters, strict=True):
+            members = cluster.members
+            for i in members:
+                self._assigned[i] = cid
+            times = frame.times[members]
+            first = self.first_seen.setdefault(cid, float(times.min()))
+            member_mentions = [frame.mentions[i] for i in members]
+            out.append(
+                {
+                    "id": cid,
+                    "kind": kind,
+                    "rank": 0,
+                    "label": ", ".join(cluster.keywords[:3]) or frame.mentions[cluster.representative].text[:40],
+                    "keywords": cluster.keywords,
+                    "representative": frame.mentions[cluster.representative].text,
+                    "examples": [frame.mentions[i].text for i in cluster.examples],
+                    "size": int(len(members)),
+                    "recent": int(np.sum(times > now - RECENT_SECONDS)),
+                    "growth": round(growth_ratio(times, now), 2),
+                    "sentiment": sentiment_mix(
+                        [m.sentiment for m in member_mentions],
+                        [m.sentiment_score for m in member_mentions],
+                    ),
+                    "first_seen": iso(first),
+                    "last_seen": iso(float(times.max())),
+                    "counts": counts_per_bin(frame.bins[members], n_bins),
+                    "state": lifecycle_state(first, times, now, mcs),
+                    "playbook": None,
+                    "gap": kind == "question",
+                    "_centroid": cluster.centroid,
+                    "_weight": recency_weight(times, now),
+                }
+            )
+        return out
+
+    def _match_playbooks(self, questions: list[dict[str, Any]]) -> None:
+        if self.playbooks is None or not questions:
+            for q in questions:
+                q.pop("_centroid", None)
+            return
+        centroids = np.vstack([q.pop("_centroid") for q in questions])
+        matches = self.playbooks.match(centroids, self.settings.playbook_threshold)
+        for q, match in zip(questions, matches, strict=True):
+            if match is None:
+                continue
+            answer = self.playbooks.answer(match.playbook_id, match.answer_id)
+            key = (match.playbook_id, match.answer_id)
+            chosen = self.wording.get(q["id"])
+            if chosen is None or not chosen[0].startswith(f"{key[0]}/{key[1]}/"):
+                chosen = pick_wording(answer, self.wording_used, match.playbook_id)
+                self.wording[q["id"]] = chosen
+                self.wording_used[chosen[0]] = time.time()
+            q["playbook"] = {
+                "id": match.playbook_id,
+                "title": match.playbook_title,
+                "answer_id": match.answer_id,
+                "answer": chosen[1],
+                "wording_key": chosen[0],
+                "expert": match.expert,
+                "score": round(float(match.score), 3),
+            }
+            q["gap"] = False
+
+    def _rank(self, questions: list[dict[str, Any]], now: float) -> None:
+        """Order by recency-weighted volume; the reason lists what made the score."""
+        for q in questions:
+            novelty = 1.3 if q["state"] == "new" else 1.0
+            growth = min(max(q["growth"], 0.5), 4.0) ** 0.5
+            q["score"] = round(q.pop("_weight") * novelty * growth, 2)
+            q["reason"] = (
+                f"{q['recent']} in 15 min, {q['size']} in venster, groei {q['growth']:.1f}×"
+                + ("; nieuw" if q["state"] == "new" else "")
+                + ("; geen voorbereid antwoord" if q["gap"] else "")
+            )
+        questions.sort(key=lambda q: -q["score"])
+        for rank, q in enumerate(questions, start=1):
+            q["rank"] = rank
+
+    def _totals(self, frame: _Frame, is_question: np.ndarray, pending: int) -> dict[str, int]:
+        labels = [m.sentiment for m in frame.mentions]
+        return {
+            "mentions": len(frame.mentions),
+            "questions": int(is_question.sum()),
+            "negative": labels.count("negative"),
+            "neutral": labels.count("neutral"),
+            "positive": labels.count("positive"),
+            "pending": int(pending),
+        }
+
+    def _bins(
+        self, frame: _Frame, is_question: np.ndarray, start: float, bin_s: float, n_bins: int
+    ) -> list[dict[str, Any]]:
+        scores = np.array([m.sentiment_score for m in frame.mentions], dtype=float)
+        series = {
+            "mentions": counts_per_bin(frame.bins, n_bins),
+            "questions": counts_per_bin(frame.bins[is_question], n_bins),
+        }
+        for label in ("negative", "neutral", "positive"):
+            mask = np.array([m.sentiment == label for m in frame.mentions], dtype=bool)
+            series[label] = counts_per_bin(frame.bins[mask], n_bins)
+        score_sum = np.bincount(frame.bins, weights=scores, minlength=n_bins) if len(scores) else np.zeros(n_bins)
+        out = []
+        for b in range(n_bins):
+            n = series["mentions"][b]
+            row = {"start": iso(start + b * bin_s)}
+            row.update({name: values[b] for name, values in series.items()})
+            row["sentiment"] = round(float(score_sum[b]) / n, 3) if n else None
+            out.append(row)
+        return out
+
+    def _alerts(
+        self, frame: _Frame, questions: list[dict[str, Any]], now: float
+    ) -> list[dict[str, Any]]:
+        alerts: list[dict[str, Any]] = []
+        overall = [spike_alert(frame.times, now, self.rules),
+                   swing_alert(frame.times, frame.negative, now, self.rules)]
+        for alert in overall:
+            if alert:
+                alert["cluster"] = None
+                alerts.append(alert)
+        for q in questions:
+            if q["state"] == "new":
+                alerts.append({
+                    "kind": "new_question",
+                    "cluster": q["id"],
+                    "message": f"nieuwe vraag: {q['representative'][:80]} ({q['size']}×)",
+                })
+        active = set()
+        for alert in alerts:
+            key = f"{alert['kind']}:{alert['cluster']}"
+            active.add(key)
+            alert["since"] = iso(self.alert_since.setdefault(key, now))
+        self.alert_since = {k: v for k, v in self.alert_since.items() if k in active}
+        return alerts
+
+
+def snapshot_age(snapshot: Mapping[str, Any], now: float | None = None) -> float:
+    """Seconds since the snapshot was generated (wall clock)."""
+    from radar.timeutil import parse_time
+
+    return (now or time.time()) - parse_time(snapshot["generated"])

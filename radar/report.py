@@ -1,0 +1,109 @@
+"""The environment analysis (``report.md``) from a snapshot and the snapshot history.
+
+Pure: snapshots in, Markdown text out.
+
+>>> snap = {"now": "2026-11-22T09:00:00Z", "window": {"start": "2026-11-22T06:00:00Z",
+...         "end": "2026-11-22T09:00:00Z"}, "totals": {"mentions": 3, "questions": 1,
+...         "negative": 2, "neutral": 1, "positive": 0}, "questions": [], "topics": [],
+...         "alerts": [], "bins": []}
+>>> "# Omgevingsanalyse" in render_report(snap)
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+
+def _pct(part: int, total: int) -> str:
+    return f"{part / total:.0%}" if total else "–"
+
+
+def _cell(text: str, limit: int = 110) -> str:
+    text = " ".join(str(text).split()).replace("|", "\\|")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _sentiment_story(bins: Sequence[dict[str, Any]], parts: int = 6) -> list[str]:
+    """Negative share per part of the window, in words a spokesperson can use."""
+    filled = [b for b in bins if b.get("mentions")]
+    if len(filled) < parts:
+        return []
+    size = len(filled) // parts
+    lines = []
+    for i in range(parts):
+        chunk = filled[i * size : (i + 1) * size if i < parts - 1 else len(filled)]
+        total = sum(b["mentions"] for b in chunk)
+        negative = sum(b["negative"] for b in chunk)
+        positive = sum(b["positive"] for b in chunk)
+        lines.append(
+            f"| {chunk[0]['start'][11:16]}–{chunk[-1]['start'][11:16]} | {total} | "
+            f"{_pct(negative, total)} | {_pct(positive, total)} |"
+        )
+    return lines
+
+
+def render_report(snapshot: dict[str, Any], history: Sequence[dict[str, Any]] = ()) -> str:
+    """Markdown environment analysis of one snapshot (plus the timeline of ``history``)."""
+    totals = snapshot["totals"]
+    window = snapshot["window"]
+    lines = [
+        "# Omgevingsanalyse",
+        "",
+        f"Venster {window['start']} – {window['end']} (UTC). "
+        f"{totals['mentions']} berichten, waarvan {totals['questions']} vragen; "
+        f"negatief {_pct(totals['negative'], totals['mentions'])}, "
+        f"positief {_pct(totals['positive'], totals['mentions'])}.",
+        "",
+        "## Dominante vragen",
+        "",
+    ]
+    questions = snapshot.get("questions", [])
+    if questions:
+        lines += ["| # | vraag | aantal | laatste 15 min | negatief | voorbereid antwoord |",
+                  "|---|---|---|---|---|---|"]
+        for q in questions:
+            answer = (
+                f"{q['playbook']['title']} / {q['playbook']['answer_id']} ({q['playbook']['score']:.2f})"
+                if q.get("playbook") else "**geen voorbereid antwoord**"
+            )
+            lines.append(
+                f"| {q['rank']} | {_cell(q['representative'])} | {q['size']} | {q['recent']} | "
+                f"{q['sentiment']['negative']:.0%} | {answer} |"
+            )
+    else:
+        lines.append("Geen dominante vragen gevonden.")
+    gaps = [q for q in questions if q.get("gap")]
+    if gaps:
+        lines += ["", "### Extra informatie nodig", ""]
+        lines += [f"- {_cell(q['representative'])} ({q['size']}×)" for q in gaps]
+    story = _sentiment_story(snapshot.get("bins", []))
+    if story:
+        lines += ["", "## Sentiment door de tijd", "",
+                  "| periode | berichten | negatief | positief |", "|---|---|---|---|", *story]
+    lines += ["", "## Onderwerpen", ""]
+    topics = snapshot.get("topics", [])
+    if topics:
+        lines += ["| onderwerp | aantal | negatief | voorbeeld |", "|---|---|---|---|"]
+        for t in topics[:20]:
+            lines.append(
+                f"| {_cell(t['label'], 40)} | {t['size']} | {t['sentiment']['negative']:.0%} | "
+                f"{_cell(t['representative'], 80)} |"
+            )
+    else:
+        lines.append("Geen onderwerpen gevonden.")
+    alerts = _alert_timeline([*history, snapshot])
+    lines += ["", "## Signalen", ""]
+    lines += [f"- {since} — {message}" for since, message in alerts] or ["Geen signalen."]
+    return "\n".join(lines) + "\n"
+
+
+def _alert_timeline(snapshots: Sequence[dict[str, Any]]) -> list[tuple[str, str]]:
+    """Each distinct alert once, at the time it started."""
+    seen: dict[tuple[str, str], str] = {}
+    for snap in snapshots:
+        for alert in snap.get("alerts", []):
+            key = (alert["kind"], str(alert.get("cluster")))
+            seen.setdefault(key, (alert.get("since", snap.get("now", "")), alert["message"]))
+    return sorted(seen.values())

@@ -1,0 +1,86 @@
+"""Build the long-lived parts (embedder, playbooks, radar) and run stages as threads.
+
+``radar run`` and ``radar demo`` run every stage in one process; the stage
+commands (``radar worker``, ``radar loop``, …) run one each. Heavy imports
+happen here, on first use, never at ``radar --help``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from radar.config import Settings
+from radar.errors import BackendNotInstalled, ConfigError, PlaybookError
+
+log = logging.getLogger(__name__)
+
+
+def build_embedder(settings: Settings):
+    """The configured embedder; clustering's errors become radar errors."""
+    from clustering.embedders import EmbedderUnavailable, UnknownEmbedder, get_embedder
+
+    try:
+        return get_embedder(settings.embedder)
+    except UnknownEmbedder as exc:
+        raise ConfigError(f"embedder: {exc}") from None
+    except EmbedderUnavailable as exc:
+        raise BackendNotInstalled(str(exc)) from None
+
+
+def build_playbook_index(settings: Settings, embedder):
+    """Playbooks from the configured folder (or the shipped ones), embedded once."""
+    from radar.playbooks import PlaybookIndex, load_playbooks
+
+    folder = Path(settings.playbook_dir).expanduser() if settings.playbook_dir else None
+    playbooks = load_playbooks(folder)
+    if not playbooks:
+        raise PlaybookError(f"{folder}: no playbooks found; add *.yaml files or unset playbook_dir")
+    return PlaybookIndex.build(playbooks, embedder.embed)
+
+
+def build_radar(settings: Settings, embedder):
+    from radar.refresh import Radar
+
+    return Radar(settings, build_playbook_index(settings, embedder))
+
+
+def consumer_name() -> str:
+    return f"{socket.gethostname()}-{os.getpid()}-{threading.get_ident() % 10000}"
+
+
+def start_thread(name: str, target: Callable[..., None], *args) -> threading.Thread:
+    """A daemon thread that logs instead of dying silently."""
+
+    def guarded() -> None:
+        try:
+            target(*args)
+        except Exception:
+            log.exception("stage %s stopped with an error", name)
+
+    thread = threading.Thread(target=guarded, name=name, daemon=True)
+    thread.start()
+    return thread
+
+
+def start_pipeline(settings: Settings, store, stop: threading.Event, with_feeds: bool = True) -> list[threading.Thread]:
+    """Feeds, one enrichment worker and the radar loop as threads of this process."""
+    from radar.enrichment import Enricher, run_worker
+    from radar.feeds import run_feeds
+    from radar.loop import run_loop
+
+    embedder = build_embedder(settings)
+    radar = build_radar(settings, embedder)
+    key = settings.pseudonym_key.encode() if settings.pseudonym_key else store.pseudonym_secret()
+    enricher = Enricher(settings, embedder, key)
+    threads = [
+        start_thread("worker", run_worker, store, enricher, consumer_name(), stop),
+        start_thread("loop", run_loop, store, radar, settings, stop),
+    ]
+    if with_feeds and settings.feeds:
+        threads.append(start_thread("feeds", run_feeds, store, settings, stop))
+    return threads

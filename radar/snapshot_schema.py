@@ -1,0 +1,48 @@
+"""The snapshot document: everything the wall needs, in one JSON object.
+
+The radar loop writes it; the wall only reads it and does no model work. Times
+are ISO 8601 strings in UTC (``2026-11-22T07:45:00Z``). Version 1 fields::
+
+    {
+      "version": 1,
+      "generated": ISO time the loop wrote it (wall clock, for the freshness indicator),
+      "now": ISO time of the radar clock (wall clock, or latest mention in a drill),
+      "refresh_seconds": 10.0,
+      "window": {"start": ISO, "end": ISO, "hours": 6.0, "bin_minutes": 1.0},
+      "totals": {"mentions": 612, "questions": 240, "negative": 250, "neutral": 300,
+                 "positive": 62, "pending": 0},
+      "bins": [ {"start": ISO, "mentions": 5, "questions": 2, "negative": 3, "neutral": 1,
+                 "positive": 1, "sentiment": -0.31}, ... ],        # oldest first, every bin
+      "questions": [ Cluster, ... ],                                 # dominant questions, ranked
+      "topics": [ Cluster, ... ],                                    # all mentions, by size
+      "alerts": [ {"kind": "spike" | "new_question" | "sentiment_swing", "cluster": id | null,
+                   "message": "3.2x the last hour; 41 posts in 10 min", "since": ISO}, ... ],
+      "gaps": [ cluster ids of dominant questions without a prepared answer ]
+    }
+
+    Cluster = {
+      "id": "q-3f2a",                 # stable id (string)
+      "kind": "question" | "topic",
+      "rank": 1,
+      "label": "vervangende bussen",  # short, from keywords
+      "keywords": ["bus", "vervangend", ...],
+      "representative": "Rijden er vervangende bussen tussen Utrecht en Amersfoort?",
+      "examples": [up to 3 other member texts],
+      "size": 41,                     # mentions in the window
+      "recent": 12,                   # mentions in the last 15 minutes
+      "growth": 2.1,                  # recent rate / earlier rate (1.0 = flat)
+      "sentiment": {"negative": 0.6, "neutral": 0.3, "positive": 0.1, "mean": -0.42},
+      "first_seen": ISO, "last_seen": ISO,
+      "counts": [per-bin counts aligned with the top-level "bins"],
+      "state": "new" | "growing" | "stable" | "fading",
+      "playbook": null | {"id": "treinstoring", "title": "Treinstoring",
+                          "answer_id": "vervangend-vervoer", "answer": "wording text",
+                          "expert": "...", "score": 0.72},
+      "gap": true when kind == "question" and playbook is null
+    }
+"""
+
+from __future__ import annotations
+
+SNAPSHOT_VERSION = 1
+RECENT_MINUTES = 15

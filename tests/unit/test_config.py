@@ -1,0 +1,69 @@
+import pytest
+
+from radar.config import load_settings, settings_table
+from radar.errors import ConfigError
+
+pytestmark = pytest.mark.unit
+
+
+def test_defaults_need_no_file_and_no_redis(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    s = load_settings(env={})
+    assert s.redis_url is None
+    assert s.embedder == "use-multilingual"
+    assert s.window_hours == 6.0
+
+
+def test_precedence_is_file_then_env_then_flags(tmp_path):
+    path = tmp_path / "radar.toml"
+    path.write_text('window_hours = 3\nrefresh_seconds = 20\nnamespace = "file"\n')
+    s = load_settings(path, env={"RADAR_REFRESH_SECONDS": "15", "RADAR_NAMESPACE": "env"},
+                      overrides={"namespace": "flag"})
+    assert (s.window_hours, s.refresh_seconds, s.namespace) == (3.0, 15.0, "flag")
+
+
+def test_feeds_are_read_from_toml_tables(tmp_path):
+    path = tmp_path / "radar.toml"
+    path.write_text(
+        '[[feeds]]\nname = "nos"\nurl = "https://example.org/rss"\ninterval_seconds = 60\n'
+        'include = ["NS", "#treinstoring"]\n'
+    )
+    (feed,) = load_settings(path, env={}).feeds
+    assert feed.name == "nos" and feed.interval_seconds == 60 and feed.include == ("NS", "#treinstoring")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("window_hours = 'soon'", "radar.toml: window_hours: expected a number, got 'soon'"),
+        ("windw_hours = 3", "radar.toml: unknown setting 'windw_hours'; see README 'Configuration'"),
+        ("window_hours = ", "radar.toml: not valid TOML"),
+        ("[[feeds]]\nname = 'x'", "radar.toml: feeds[0].url: required text is missing"),
+        ("[[feeds]]\nname = 'x'\nurl = 'ftp://x'", "radar.toml: feeds[0].url: 'ftp://x' is not an http(s) URL"),
+    ],
+)
+def test_bad_config_file_gets_one_clear_line(tmp_path, content, message):
+    path = tmp_path / "radar.toml"
+    path.write_text(content)
+    with pytest.raises(ConfigError) as info:
+        load_settings(path, env={})
+    text = str(info.value).replace(str(tmp_path) + "/", "")
+    assert text.startswith(message)
+    assert "\n" not in text
+
+
+def test_missing_config_file_names_the_file(tmp_path):
+    with pytest.raises(ConfigError, match="nope.toml: config file not found"):
+        load_settings(tmp_path / "nope.toml", env={})
+
+
+def test_bad_redis_url_and_clock_are_refused():
+    with pytest.raises(ConfigError, match="is not a Redis URL"):
+        load_settings(env={"RADAR_REDIS_URL": "localhost:6379"})
+    with pytest.raises(ConfigError, match="clock: expected 'wall' or 'data'"):
+        load_settings(env={"RADAR_CLOCK": "sundial"})
+
+
+def test_settings_table_lists_every_env_variable():
+    names = {row[1] for row in settings_table()}
+    assert {"RADAR_REDIS_URL", "RADAR_EMBEDDER", "RADAR_WINDOW_HOURS"} <= names

@@ -1,0 +1,64 @@
+import json
+
+import pytest
+
+from radar.errors import InputFileError
+from radar.files import FieldMap, read_mentions
+
+pytestmark = pytest.mark.unit
+
+
+def test_jsonl_rows_become_mentions_with_extra_columns(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        json.dumps({"text": "Rijdt  de trein?", "published": "2026-11-22T07:00:00Z", "label": "x"}) + "\n\n"
+        + json.dumps({"text": "Stroom is uit", "published": 1795333500}) + "\n"
+    )
+    rows = list(read_mentions(path))
+    assert [n for n, _ in rows] == [1, 3]
+    first = rows[0][1]
+    assert first.text == "Rijdt de trein?"
+    assert first.extra == {"label": "x"}
+    assert rows[1][1].published == 1795333500.0
+
+
+def test_csv_with_other_column_names(tmp_path):
+    path = tmp_path / "in.csv"
+    path.write_text("tweet,when\nIs er vervangend vervoer?,2026-11-22 07:00:00\n")
+    ((_n, m),) = read_mentions(path, FieldMap(text="tweet", time="when"))
+    assert m.text == "Is er vervangend vervoer?"
+
+
+def test_missing_text_column_is_one_clear_line(tmp_path):
+    path = tmp_path / "in.csv"
+    path.write_text("body,when\nhallo,1\n")
+    with pytest.raises(InputFileError) as info:
+        list(read_mentions(path))
+    assert str(info.value) == (
+        f"{path}: no 'text' column (found: body, when); name the text column with --text-field"
+    )
+
+
+def test_bad_json_line_names_file_and_line(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"text": "ok"}\n{"text": \n')
+    with pytest.raises(InputFileError, match=r"in.jsonl:2: not valid JSON"):
+        list(read_mentions(path))
+
+
+def test_bad_time_names_the_field(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"text": "ok", "published": "gisteren"}\n')
+    with pytest.raises(InputFileError, match=r"in.jsonl:1: field 'published' is not a time \('gisteren'\)"):
+        list(read_mentions(path))
+
+
+def test_unreadable_and_unknown_files(tmp_path):
+    with pytest.raises(InputFileError, match="nope.jsonl: file not found"):
+        list(read_mentions(tmp_path / "nope.jsonl"))
+    with pytest.raises(InputFileError, match="unknown file type '.xlsx'"):
+        list(read_mentions(tmp_path / "x.xlsx"))
+    binary = tmp_path / "bin.csv"
+    binary.write_bytes(b"text\n\xff\xfe\xfa\n")
+    with pytest.raises(InputFileError, match="not UTF-8"):
+        list(read_mentions(binary))

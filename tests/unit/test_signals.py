@@ -1,0 +1,35 @@
+import numpy as np
+import pytest
+
+from radar.signals import AlertRules, lifecycle_state, spike_alert, swing_alert
+
+pytestmark = pytest.mark.unit
+NOW = 100_000.0
+
+
+def test_spike_alert_reads_as_a_reason():
+    baseline = NOW - 600 - np.linspace(0, 3600, 12)  # 12 in the hour before
+    burst = NOW - np.linspace(0, 590, 40)
+    alert = spike_alert(np.concatenate([baseline, burst]), NOW, AlertRules())
+    assert alert is not None
+    assert alert["count"] == 40
+    assert alert["message"].endswith("40 berichten in 10 min")
+
+
+def test_no_spike_below_minimum_volume():
+    assert spike_alert(NOW - np.linspace(0, 500, 5), NOW, AlertRules()) is None
+
+
+def test_sentiment_swing_reports_before_and_after():
+    times = np.concatenate([NOW - 900 - np.linspace(1, 3500, 40), NOW - np.linspace(0, 890, 40)])
+    negative = np.array([False] * 30 + [True] * 10 + [True] * 30 + [False] * 10)
+    alert = swing_alert(times, negative, NOW, AlertRules())
+    assert alert["kind"] == "sentiment_swing"
+    assert alert["message"] == "sentiment negatiever: negatief 25% → 75%"
+
+
+def test_lifecycle_states():
+    assert lifecycle_state(NOW - 300, np.full(5, NOW - 100), NOW, 5) == "new"
+    assert lifecycle_state(NOW - 7200, np.full(5, NOW - 5000), NOW, 5) == "fading"
+    old_and_new = np.concatenate([np.full(10, NOW - 3000), np.full(30, NOW - 100)])
+    assert lifecycle_state(NOW - 7200, old_and_new, NOW, 5) == "growing"

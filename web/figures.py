@@ -1,0 +1,148 @@
+"""Pure figure builders: a snapshot (dict) in, a Plotly figure out. No I/O, no Dash.
+
+Dark, high-contrast and with big fonts, for a wall screen read from a distance.
+
+>>> snap = {"bins": [
+...     {"start": "2026-11-22T07:00:00Z", "mentions": 4, "questions": 1,
+...      "negative": 2, "neutral": 1, "positive": 1, "sentiment": -0.2},
+...     {"start": "2026-11-22T07:01:00Z", "mentions": 6, "questions": 3,
+...      "negative": 5, "neutral": 1, "positive": 0, "sentiment": -0.7}]}
+>>> len(volume_figure(snap).data), len(sentiment_figure(snap).data)
+(2, 3)
+>>> type(sparkline_figure([1, 2, 5])).__name__
+'Figure'
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import plotly.graph_objects as go
+
+from radar.timeutil import parse_time
+from web.text import DEFAULT_LANG, t
+
+DEFAULT_TZ = "Europe/Amsterdam"
+MAX_POINTS = 90  # more bins than this are merged, so bars stay readable from a distance
+
+COLORS = {
+    "background": "#0b0f14",
+    "panel": "#121921",
+    "grid": "#2a3440",
+    "text": "#f4f7fa",
+    "muted": "#aab6c3",
+    "mentions": "#5aa9ff",
+    "questions": "#ffb020",
+    "negative": "#ff4d4f",
+    "neutral": "#8a96a3",
+    "positive": "#35d07f",
+}
+
+
+def local_time(value: str, tz: str = DEFAULT_TZ) -> datetime:
+    """An ISO UTC time as a naive local datetime (Plotly draws naive times as given).
+
+    >>> local_time("2026-11-22T07:45:00Z").strftime("%H:%M")
+    '08:45'
+    """
+    return datetime.fromtimestamp(parse_time(value), ZoneInfo(tz)).replace(tzinfo=None)
+
+
+def coarsen(bins: Sequence[Mapping[str, Any]], max_points: int = MAX_POINTS) -> list[dict]:
+    """Merge consecutive bins so at most ``max_points`` remain (counts summed).
+
+    >>> b = [{"start": str(i), "mentions": 1, "questions": 0, "negative": 1,
+    ...       "neutral": 0, "positive": 0} for i in range(10)]
+    >>> [(x["start"], x["mentions"]) for x in coarsen(b, 4)]
+    [('0', 3), ('3', 3), ('6', 3), ('9', 1)]
+    """
+    size = max(1, math.ceil(len(bins) / max(1, max_points)))
+    merged: list[dict] = []
+    for begin in range(0, len(bins), size):
+        group = bins[begin : begin + size]
+        row: dict[str, Any] = {"start": group[0]["start"]}
+        for name in ("mentions", "questions", "negative", "neutral", "positive"):
+            row[name] = sum(int(b.get(name) or 0) for b in group)
+        merged.append(row)
+    return merged
+
+
+def _layout(fig: go.Figure, scale: float, legend: bool = True) -> go.Figure:
+    size = round(20 * scale)
+    fig.update_layout(
+        template="plotly_dark",
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+        font={"family": "Inter, Segoe UI, Roboto, Arial, sans-serif", "size": size,
+              "color": COLORS["text"]},
+        margin={"l": round(56 * scale), "r": round(12 * scale), "t": round(36 * scale),
+                "b": round(36 * scale)},
+        showlegend=legend,
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom",
+                "font": {"size": size}, "bgcolor": "rgba(0,0,0,0)"},
+        hovermode=False,
+        uirevision="wall",
+    )
+    fig.update_xaxes(gridcolor=COLORS["grid"], tickformat="%H:%M", showline=False,
+                     zeroline=False, tickfont={"size": size, "color": COLORS["muted"]})
+    fig.update_yaxes(gridcolor=COLORS["grid"], zeroline=False, rangemode="tozero",
+                     tickfont={"size": size, "color": COLORS["muted"]}, nticks=5)
+    return fig
+
+
+def volume_figure(
+    snapshot: Mapping[str, Any], lang: str = DEFAULT_LANG, tz: str = DEFAULT_TZ,
+    scale: float = 1.0,
+) -> go.Figure:
+    """Posts per bin as bars, with the questions among them highlighted on top."""
+    bins = coarsen(snapshot.get("bins") or [])
+    x = [local_time(b["start"], tz) for b in bins]
+    fig = go.Figure()
+    fig.add_bar(x=x, y=[b["mentions"] for b in bins], name=t("all_mentions", lang),
+                marker={"color": COLORS["mentions"], "line": {"width": 0}})
+    fig.add_bar(x=x, y=[b["questions"] for b in bins], name=t("question_mentions", lang),
+                marker={"color": COLORS["questions"], "line": {"width": 0}})
+    fig.update_layout(barmode="overlay", bargap=0.15)
+    return _layout(fig, scale)
+
+
+def sentiment_figure(
+    snapshot: Mapping[str, Any], lang: str = DEFAULT_LANG, tz: str = DEFAULT_TZ,
+    scale: float = 1.0,
+) -> go.Figure:
+    """Shares of negative (red, at the bottom), neutral and positive (green) posts per bin."""
+    bins = coarsen(snapshot.get("bins") or [])
+    x = [local_time(b["start"], tz) for b in bins]
+    fig = go.Figure()
+    for name in ("negative", "neutral", "positive"):
+        shares = [
+            round(100.0 * b[name] / total, 1) if (total := b["negative"] + b["neutral"]
+                                                   + b["positive"]) else None
+            for b in bins
+        ]
+        fig.add_scatter(
+            x=x, y=shares, name=t(name, lang), mode="lines", stackgroup="sentiment",
+            line={"width": 0, "color": COLORS[name]}, fillcolor=COLORS[name],
+        )
+    fig = _layout(fig, scale)
+    fig.update_yaxes(range=[0, 100], ticksuffix="%", rangemode="normal")
+    return fig
+
+
+def sparkline_figure(counts: Sequence[float], color: str = COLORS["questions"]) -> go.Figure:
+    """A tiny bar line of a cluster's per-bin counts, no axes or labels."""
+    merged = coarsen([{"start": i, "mentions": c} for i, c in enumerate(counts or [])], 60)
+    fig = go.Figure(go.Bar(y=[b["mentions"] for b in merged],
+                           marker={"color": color, "line": {"width": 0}}))
+    fig.update_layout(
+        template="plotly_dark", paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
+        margin={"l": 0, "r": 0, "t": 0, "b": 0}, showlegend=False, hovermode=False,
+        bargap=0.1,
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False, rangemode="tozero")
+    return fig
