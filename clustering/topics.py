@@ -68,7 +68,9 @@ def auto_min_cluster_size(n: int) -> int:
     return max(5, round(n / 300))
 
 
-def central_members(embeddings: np.ndarray, members: np.ndarray, k: int) -> tuple[np.ndarray, list[int]]:
+def central_members(
+    embeddings: np.ndarray, members: np.ndarray, k: int
+) -> tuple[np.ndarray, list[int]]:
     """Centroid (unit length) of ``members`` and the ``k`` members closest to it, best first.
 
     >>> vecs = np.array([[1.0, 0.0], [0.9, 0.1], [0.0, 1.0]], dtype=np.float32)

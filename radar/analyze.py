@@ -21,7 +21,7 @@ from clustering.embedders import Embedder
 from radar.config import Settings
 from radar.enrichment import Enricher
 from radar.errors import InputFileError
-from radar.files import FieldMap, read_rows, row_to_mention
+from radar.files import FieldMap, check_text_field, read_rows, row_to_mention
 from radar.model import EnrichedMention, Mention, strip_urls
 from radar.playbooks import PlaybookIndex
 from radar.refresh import Radar
@@ -29,8 +29,16 @@ from radar.report import render_report
 
 log = logging.getLogger(__name__)
 
-OUTPUT_FIELDS = ("id", "lang", "is_question", "question_score", "sentiment", "sentiment_score",
-                 "topic", "question_cluster")
+OUTPUT_FIELDS = (
+    "id",
+    "lang",
+    "is_question",
+    "question_score",
+    "sentiment",
+    "sentiment_score",
+    "topic",
+    "question_cluster",
+)
 MAX_BINS = 720
 
 
@@ -60,12 +68,9 @@ def load_file(path: Path, fields: FieldMap) -> tuple[list[dict[str, Any]], list[
             log.warning("skipped %s", exc)
             skipped += 1
             continue
-        if first and fields.text not in row:
-            raise InputFileError(
-                f"{path}: no {fields.text!r} field (found: {', '.join(list(row)[:8])}); "
-                "name the text field with --text-field"
-            )
-        first = False
+        if first:
+            check_text_field(path, row, fields)
+            first = False
         try:
             mentions.append(row_to_mention(row, f"{path}:{number}", fields))
         except InputFileError as exc:
@@ -98,8 +103,11 @@ def analysis_settings(settings: Settings, times: list[float]) -> Settings:
     bin_minutes = max(settings.bin_minutes, math.ceil(span_hours * 60 / MAX_BINS))
     window = math.ceil(span_hours * 60 / bin_minutes + 1) * bin_minutes / 60
     return settings.replace(
-        window_hours=window, bin_minutes=float(bin_minutes), clock="data",
-        retention_hours=max(settings.retention_hours, window), max_questions=max(settings.max_questions, 25),
+        window_hours=window,
+        bin_minutes=float(bin_minutes),
+        clock="data",
+        retention_hours=max(settings.retention_hours, window),
+        max_questions=max(settings.max_questions, 25),
     )
 
 
@@ -121,8 +129,13 @@ def analyze_file(
     enriched: list[EnrichedMention] = []
     for m in tqdm(mentions, desc="enrich", unit="msg", disable=not show_progress, leave=False):
         enriched.append(enricher.annotate(m))
-    with tqdm(total=len({strip_urls(m.text) or m.text for m in enriched}), desc="embed",
-              unit="text", disable=not show_progress, leave=False) as bar:
+    with tqdm(
+        total=len({strip_urls(m.text) or m.text for m in enriched}),
+        desc="embed",
+        unit="text",
+        disable=not show_progress,
+        leave=False,
+    ) as bar:
         vectors = embed_unique(embedder, [strip_urls(m.text) or m.text for m in enriched], bar)
     run_settings = analysis_settings(settings, [m.published for m in enriched])
     radar = Radar(run_settings, playbooks)
@@ -132,17 +145,28 @@ def analyze_file(
     snapshot = radar.refresh(enriched, vectors, now)
     out_dir.mkdir(parents=True, exist_ok=True)
     with (out_dir / "mentions.jsonl").open("w", encoding="utf-8") as handle:
-        for row, m, topic, question in zip(rows, enriched, radar.topic_of, radar.question_of, strict=True):
+        for row, m, topic, question in zip(
+            rows, enriched, radar.topic_of, radar.question_of, strict=True
+        ):
             out = dict(row)
             out[fields.text] = m.text
             if m.author:
                 out["author"] = m.author
-            out.update({
-                "id": m.id, "lang": m.lang, "is_question": m.is_question,
-                "question_score": m.question_score, "sentiment": m.sentiment,
-                "sentiment_score": m.sentiment_score, "topic": topic, "question_cluster": question,
-            })
+            out.update(
+                {
+                    "id": m.id,
+                    "lang": m.lang,
+                    "is_question": m.is_question,
+                    "question_score": m.question_score,
+                    "sentiment": m.sentiment,
+                    "sentiment_score": m.sentiment_score,
+                    "topic": topic,
+                    "question_cluster": question,
+                }
+            )
             handle.write(json.dumps(out, ensure_ascii=False) + "\n")
-    (out_dir / "snapshot.json").write_text(json.dumps(snapshot, ensure_ascii=False, indent=1), "utf-8")
+    (out_dir / "snapshot.json").write_text(
+        json.dumps(snapshot, ensure_ascii=False, indent=1), "utf-8"
+    )
     (out_dir / "report.md").write_text(render_report(snapshot), "utf-8")
     return AnalyzeResult(rows=len(rows), skipped=skipped, snapshot=snapshot, out_dir=out_dir)

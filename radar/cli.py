@@ -20,10 +20,16 @@ log = logging.getLogger("radar")
 
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("-c", "--config", help="TOML settings file (default: radar.toml if present)")
-    common.add_argument("--redis-url", help="Redis URL (default: RADAR_REDIS_URL, else embedded store)")
+    common.add_argument(
+        "-c", "--config", help="TOML settings file (default: radar.toml if present)"
+    )
+    common.add_argument(
+        "--redis-url", help="Redis URL (default: RADAR_REDIS_URL, else embedded store)"
+    )
     common.add_argument("--namespace", help="key namespace (default: radar)")
-    common.add_argument("--embedder", help="use-multilingual | sentence-transformers:<name or path> | hashing")
+    common.add_argument(
+        "--embedder", help="use-multilingual | sentence-transformers:<name or path> | hashing"
+    )
     common.add_argument("-v", "--verbose", action="store_true", help="debug logging")
 
     parser = argparse.ArgumentParser(
@@ -32,7 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    p = sub.add_parser("demo", parents=[common], help="replay the bundled Dutch drill and serve the wall")
+    p = sub.add_parser(
+        "demo", parents=[common], help="replay the bundled Dutch drill and serve the wall"
+    )
     p.add_argument("--port", type=int, default=8050)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--speed", type=float, default=120.0, help="replay speed (default 120x)")
@@ -83,7 +91,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def _field_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--text-field", default="text", help="column with the text (default: text)")
-    p.add_argument("--time-field", default="published", help="column with the time (default: published)")
+    p.add_argument(
+        "--time-field", default="published", help="column with the time (default: published)"
+    )
 
 
 def _settings(args: argparse.Namespace, **extra):
@@ -110,7 +120,9 @@ def _fields(args):
 def cmd_demo(args) -> int:
     from radar.demo import run_demo
 
-    settings = _settings(args, clock="data", refresh_seconds=5.0, namespace=args.namespace or "demo")
+    settings = _settings(
+        args, clock="data", refresh_seconds=5.0, namespace=args.namespace or "demo"
+    )
     return run_demo(settings, speed=args.speed, seed=args.seed)
 
 
@@ -157,8 +169,15 @@ def cmd_worker(args) -> int:
 
     settings = _settings(args)
     with open_store(settings) as store:
-        key = settings.pseudonym_key.encode() if settings.pseudonym_key else store.pseudonym_secret()
-        run_worker(store, Enricher(settings, build_embedder(settings), key), consumer_name(), threading.Event())
+        key = (
+            settings.pseudonym_key.encode() if settings.pseudonym_key else store.pseudonym_secret()
+        )
+        run_worker(
+            store,
+            Enricher(settings, build_embedder(settings), key),
+            consumer_name(),
+            threading.Event(),
+        )
     return 0
 
 
@@ -169,7 +188,9 @@ def cmd_loop(args) -> int:
 
     settings = _settings(args)
     with open_store(settings) as store:
-        run_loop(store, build_radar(settings, build_embedder(settings)), settings, threading.Event())
+        run_loop(
+            store, build_radar(settings, build_embedder(settings)), settings, threading.Event()
+        )
     return 0
 
 
@@ -191,7 +212,9 @@ def cmd_import(args) -> int:
     mentions = [m for _line, m in read_mentions(args.file, _fields(args))]
     with open_store(settings) as store:
         added = store.add_mentions(mentions)
-    print(f"{args.file}: {len(mentions)} mentions read, {added} new, {len(mentions) - added} duplicates")
+    print(
+        f"{args.file}: {len(mentions)} mentions read, {added} new, {len(mentions) - added} duplicates"
+    )
     return 0
 
 
@@ -219,8 +242,10 @@ def _feed_line(state: dict) -> str:
         return iso(float(state[key])) if state.get(key) else "never"
 
     status = "ERROR " + state["last_error"] if state.get("last_error") else "ok"
-    return (f"{state.get('name', '?')}  {state.get('url', '?')}  last success {when('last_success')}  "
-            f"items {state.get('items', 0)}  next poll {when('next_poll')}  {status}")
+    return (
+        f"{state.get('name', '?')}  {state.get('url', '?')}  last success {when('last_success')}  "
+        f"items {state.get('items', 0)}  next poll {when('next_poll')}  {status}"
+    )
 
 
 def cmd_feeds(args) -> int:
@@ -256,9 +281,16 @@ def cmd_analyze(args) -> int:
     from radar.services import build_embedder, build_playbook_index
 
     settings = _settings(args)
+    if not Path(args.file).is_file():
+        raise RadarError(f"{args.file}: file not found")
     embedder = build_embedder(settings)
     result = analyze_file(
-        args.file, args.out, settings, embedder, build_playbook_index(settings, embedder), _fields(args)
+        args.file,
+        args.out,
+        settings,
+        embedder,
+        build_playbook_index(settings, embedder),
+        _fields(args),
     )
     snap = result.snapshot
     print(
@@ -285,9 +317,18 @@ def cmd_playbooks(args) -> int:
 
 
 COMMANDS = {
-    "demo": cmd_demo, "run": cmd_run, "ingest": cmd_ingest, "worker": cmd_worker, "loop": cmd_loop,
-    "web": cmd_web, "import": cmd_import, "export": cmd_export, "feeds": cmd_feeds,
-    "replay": cmd_replay, "analyze": cmd_analyze, "playbooks": cmd_playbooks,
+    "demo": cmd_demo,
+    "run": cmd_run,
+    "ingest": cmd_ingest,
+    "worker": cmd_worker,
+    "loop": cmd_loop,
+    "web": cmd_web,
+    "import": cmd_import,
+    "export": cmd_export,
+    "feeds": cmd_feeds,
+    "replay": cmd_replay,
+    "analyze": cmd_analyze,
+    "playbooks": cmd_playbooks,
 }
 
 

@@ -74,7 +74,7 @@ class Settings:
     max_questions: int = _setting(12, "dominant questions shown on the wall")
     playbook_dir: str | None = _setting(None, "folder with playbook YAML files; unset = shipped")
     playbook_threshold: float = _setting(
-        0.55, "cosine similarity from which a question matches a playbook"
+        0.60, "cosine similarity from which a question matches a playbook"
     )
     batch_size: int = _setting(64, "mentions enriched per batch")
     pseudonym_key: str | None = _setting(
@@ -222,7 +222,9 @@ def load_settings(
             continue
         if name not in _FIELDS:
             raise ConfigError(f"--{name.replace('_', '-')}: not a setting")
-        values[name] = value if name == "feeds" else _coerce(name, value, f"--{name.replace('_', '-')}")
+        values[name] = (
+            value if name == "feeds" else _coerce(name, value, f"--{name.replace('_', '-')}")
+        )
     return _validated(Settings(**values), source=str(config_path or "environment"))
 
 

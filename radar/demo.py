@@ -24,7 +24,10 @@ def drill_mentions(seed: int = 7, start: datetime | None = None) -> list[Mention
 
     start = start or (datetime.now(UTC) - timedelta(hours=3)).replace(second=0, microsecond=0)
     rows = generate_rail_outage(start, seed=seed)
-    return [row_to_mention(row, f"drill:{i}", FieldMap(), source_type="demo") for i, row in enumerate(rows, 1)]
+    return [
+        row_to_mention(row, f"drill:{i}", FieldMap(), source_type="demo")
+        for i, row in enumerate(rows, 1)
+    ]
 
 
 def run_demo(settings: Settings, speed: float = 120.0, seed: int = 7) -> int:
@@ -34,11 +37,16 @@ def run_demo(settings: Settings, speed: float = 120.0, seed: int = 7) -> int:
     from web.app import serve
 
     mentions = drill_mentions(seed)
-    with tempfile.TemporaryDirectory(prefix="radar-demo-") as folder, open_store(settings, folder) as store:
+    with (
+        tempfile.TemporaryDirectory(prefix="radar-demo-") as folder,
+        open_store(settings, folder) as store,
+    ):
         if settings.redis_url:
             store.clear()
         stop = threading.Event()
-        print(f"Crisis radar demo: {len(mentions)} posts of a rail-outage drill, replayed at {speed:g}x.")
+        print(
+            f"Crisis radar demo: {len(mentions)} posts of a rail-outage drill, replayed at {speed:g}x."
+        )
         print(f"Loading models … the wall is on http://{settings.web_host}:{settings.web_port}")
         start_pipeline(settings, store, stop, with_feeds=False)
         start_thread("replay", replay_mentions, store, mentions, speed, stop)

@@ -53,7 +53,9 @@ def fetch_feed(
     url: str, etag: str | None = None, modified: str | None = None, timeout: float = 10.0
 ) -> FetchResult:
     """GET a feed with conditional headers; FeedError naming the URL on any failure."""
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"})
+    request = urllib.request.Request(
+        url, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"}
+    )
     if etag:
         request.add_header("If-None-Match", etag)
     if modified:
@@ -64,18 +66,27 @@ def fetch_feed(
             if len(body) > MAX_BYTES:
                 raise FeedError(f"{url}: larger than {MAX_BYTES // (1024 * 1024)} MB; not read")
             return FetchResult(
-                response.status, body, response.headers.get("ETag"), response.headers.get("Last-Modified")
+                response.status,
+                body,
+                response.headers.get("ETag"),
+                response.headers.get("Last-Modified"),
             )
     except urllib.error.HTTPError as exc:
         if exc.code == 304:
             return FetchResult(304, None, etag, modified)
         raise FeedError(f"{url}: HTTP {exc.code} {exc.reason}; check the feed URL") from None
     except urllib.error.URLError as exc:
-        raise FeedError(f"{url}: cannot connect ({exc.reason}); check the URL and the network") from None
+        raise FeedError(
+            f"{url}: cannot connect ({exc.reason}); check the URL and the network"
+        ) from None
     except TimeoutError:
-        raise FeedError(f"{url}: no answer within {timeout:g} s; the server is slow or down") from None
+        raise FeedError(
+            f"{url}: no answer within {timeout:g} s; the server is slow or down"
+        ) from None
     except OSError as exc:
-        raise FeedError(f"{url}: connection failed ({exc}); check the URL and the network") from None
+        raise FeedError(
+            f"{url}: connection failed ({exc}); check the URL and the network"
+        ) from None
 
 
 def _entry_text(entry) -> str:
@@ -129,9 +140,11 @@ def parse_feed(body: bytes, url: str):
     import feedparser
 
     parsed = feedparser.parse(body)
-    if parsed.bozo and not parsed.entries:
+    if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         reason = getattr(parsed, "bozo_exception", None) or "not an RSS or Atom document"
-        raise FeedError(f"{url}: not a readable feed ({reason}); check that the URL serves RSS or Atom")
+        raise FeedError(
+            f"{url}: not a readable feed ({reason}); check that the URL serves RSS or Atom"
+        )
     return parsed
 
 
@@ -150,17 +163,31 @@ def poll_feed(store: Store, source: FeedSource, timeout: float = 10.0) -> int:
             items = len(mentions)
             new = store.add_mentions(mentions)
         store.set_feed_state(
-            key, name=source.name, url=source.url, etag=result.etag, last_modified=result.last_modified,
-            last_success=now, last_status=result.status, items=items, new=new, failures=0,
-            last_error="", next_poll=now + source.interval_seconds,
+            key,
+            name=source.name,
+            url=source.url,
+            etag=result.etag,
+            last_modified=result.last_modified,
+            last_success=now,
+            last_status=result.status,
+            items=items,
+            new=new,
+            failures=0,
+            last_error="",
+            next_poll=now + source.interval_seconds,
         )
         return new
     except FeedError as exc:
         failures = int(state.get("failures") or 0) + 1
         backoff = min(source.interval_seconds * 2**failures, 3600.0)
         store.set_feed_state(
-            key, name=source.name, url=source.url, last_error=str(exc), last_error_at=now,
-            failures=failures, next_poll=now + backoff,
+            key,
+            name=source.name,
+            url=source.url,
+            last_error=str(exc),
+            last_error_at=now,
+            failures=failures,
+            next_poll=now + backoff,
         )
         log.warning("%s", exc)
         return 0

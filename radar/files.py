@@ -63,7 +63,9 @@ def read_rows(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
                     try:
                         row = json.loads(line)
                     except json.JSONDecodeError as exc:
-                        raise InputFileError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+                        raise InputFileError(
+                            f"{path}:{number}: not valid JSON ({exc.msg})"
+                        ) from None
                     if not isinstance(row, dict):
                         raise InputFileError(f"{path}:{number}: expected a JSON object per line")
                     yield number, row
@@ -75,11 +77,17 @@ def read_rows(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
                 for row in reader:
                     yield reader.line_num, {k: v for k, v in row.items() if k is not None}
         except UnicodeDecodeError:
-            raise InputFileError(f"{path}: not UTF-8 text; convert it with iconv -t UTF-8") from None
+            raise InputFileError(
+                f"{path}: not UTF-8 text; convert it with iconv -t UTF-8"
+            ) from None
 
 
 def row_to_mention(
-    row: dict[str, Any], where: str, fields: FieldMap, source_type: str = "file", now: float | None = None
+    row: dict[str, Any],
+    where: str,
+    fields: FieldMap,
+    source_type: str = "file",
+    now: float | None = None,
 ) -> Mention:
     """One input row as a mention; InputFileError naming ``where`` when it cannot be."""
     text = row.get(fields.text)
@@ -114,19 +122,22 @@ def row_to_mention(
     )
 
 
+def check_text_field(path: str | Path, row: dict[str, Any], fields: FieldMap) -> None:
+    """Raise a clear InputFileError when the first row lacks the text field."""
+    if fields.text not in row:
+        columns = ", ".join(list(row)[:8])
+        raise InputFileError(
+            f"{path}: no {fields.text!r} column (found: {columns}); "
+            "name the text column with --text-field"
+        )
+
+
 def read_mentions(
     path: str | Path, fields: FieldMap | None = None, source_type: str = "file"
 ) -> Iterator[tuple[int, Mention]]:
     """(line number, mention) for every line; raises on the first bad line."""
     fields = fields or FieldMap()
-    seen_header_check = False
-    for number, row in read_rows(path):
-        if not seen_header_check:
-            seen_header_check = True
-            if fields.text not in row:
-                columns = ", ".join(list(row)[:8])
-                raise InputFileError(
-                    f"{path}: no {fields.text!r} column (found: {columns}); "
-                    "name the text column with --text-field"
-                )
+    for index, (number, row) in enumerate(read_rows(path)):
+        if index == 0:
+            check_text_field(path, row, fields)
         yield number, row_to_mention(row, f"{path}:{number}", fields, source_type)

@@ -35,7 +35,10 @@ def refresh_once(store: Store, radar: Radar, settings: Settings) -> dict | None:
     store.trim(now - settings.retention_hours * 3600)
     log.info(
         "snapshot: %d mentions, %d dominant questions, %d topics in %d ms",
-        len(mentions), len(snapshot["questions"]), len(snapshot["topics"]), snapshot["refresh_ms"],
+        len(mentions),
+        len(snapshot["questions"]),
+        len(snapshot["topics"]),
+        snapshot["refresh_ms"],
     )
     return snapshot
 

@@ -107,7 +107,9 @@ class Radar:
             np.array([m.sentiment == "negative" for m in mentions], dtype=bool),
         )
         is_question = np.array([m.is_question for m in mentions], dtype=bool)
-        questions = self._clusters(frame.subset(is_question), "question", self.questions, now, n_bins)
+        questions = self._clusters(
+            frame.subset(is_question), "question", self.questions, now, n_bins
+        )
         self.question_of = [None] * len(mentions)
         for position, index in enumerate(np.flatnonzero(is_question)):
             self.question_of[index] = self._assigned[position]
@@ -115,13 +117,20 @@ class Radar:
         self.topic_of = self._assigned
         self._match_playbooks(questions)
         self._rank(questions, now)
+        for cluster in questions + topics:
+            for private in [k for k in cluster if k.startswith("_")]:
+                del cluster[private]
         snapshot = {
             "version": SNAPSHOT_VERSION,
             "generated": iso(time.time()),
             "now": iso(now),
             "refresh_seconds": s.refresh_seconds,
-            "window": {"start": iso(start), "end": iso(now), "hours": s.window_hours,
-                       "bin_minutes": s.bin_minutes},
+            "window": {
+                "start": iso(start),
+                "end": iso(now),
+                "hours": s.window_hours,
+                "bin_minutes": s.bin_minutes,
+            },
             "totals": self._totals(frame, is_question, pending),
             "bins": self._bins(frame, is_question, start, bin_s, n_bins),
             "questions": questions[: s.max_questions],
@@ -156,7 +165,8 @@ class Radar:
                     "id": cid,
                     "kind": kind,
                     "rank": 0,
-                    "label": ", ".join(cluster.keywords[:3]) or frame.mentions[cluster.representative].text[:40],
+                    "label": ", ".join(cluster.keywords[:3])
+                    or frame.mentions[cluster.representative].text[:40],
                     "keywords": cluster.keywords,
                     "representative": frame.mentions[cluster.representative].text,
                     "examples": [frame.mentions[i].text for i in cluster.examples],
@@ -181,10 +191,8 @@ class Radar:
 
     def _match_playbooks(self, questions: list[dict[str, Any]]) -> None:
         if self.playbooks is None or not questions:
-            for q in questions:
-                q.pop("_centroid", None)
             return
-        centroids = np.vstack([q.pop("_centroid") for q in questions])
+        centroids = np.vstack([q["_centroid"] for q in questions])
         matches = self.playbooks.match(centroids, self.settings.playbook_threshold)
         for q, match in zip(questions, matches, strict=True):
             if match is None:
@@ -212,7 +220,7 @@ class Radar:
         for q in questions:
             novelty = 1.3 if q["state"] == "new" else 1.0
             growth = min(max(q["growth"], 0.5), 4.0) ** 0.5
-            q["score"] = round(q.pop("_weight") * novelty * growth, 2)
+            q["score"] = round(q["_weight"] * novelty * growth, 2)
             q["reason"] = (
                 f"{q['recent']} in 15 min, {q['size']} in venster, groei {q['growth']:.1f}×"
                 + ("; nieuw" if q["state"] == "new" else "")
@@ -244,7 +252,11 @@ class Radar:
         for label in ("negative", "neutral", "positive"):
             mask = np.array([m.sentiment == label for m in frame.mentions], dtype=bool)
             series[label] = counts_per_bin(frame.bins[mask], n_bins)
-        score_sum = np.bincount(frame.bins, weights=scores, minlength=n_bins) if len(scores) else np.zeros(n_bins)
+        score_sum = (
+            np.bincount(frame.bins, weights=scores, minlength=n_bins)
+            if len(scores)
+            else np.zeros(n_bins)
+        )
         out = []
         for b in range(n_bins):
             n = series["mentions"][b]
@@ -258,19 +270,23 @@ class Radar:
         self, frame: _Frame, questions: list[dict[str, Any]], now: float
     ) -> list[dict[str, Any]]:
         alerts: list[dict[str, Any]] = []
-        overall = [spike_alert(frame.times, now, self.rules),
-                   swing_alert(frame.times, frame.negative, now, self.rules)]
+        overall = [
+            spike_alert(frame.times, now, self.rules),
+            swing_alert(frame.times, frame.negative, now, self.rules),
+        ]
         for alert in overall:
             if alert:
                 alert["cluster"] = None
                 alerts.append(alert)
         for q in questions:
             if q["state"] == "new":
-                alerts.append({
-                    "kind": "new_question",
-                    "cluster": q["id"],
-                    "message": f"nieuwe vraag: {q['representative'][:80]} ({q['size']}×)",
-                })
+                alerts.append(
+                    {
+                        "kind": "new_question",
+                        "cluster": q["id"],
+                        "message": f"nieuwe vraag: {q['representative'][:80]} ({q['size']}×)",
+                    }
+                )
         active = set()
         for alert in alerts:
             key = f"{alert['kind']}:{alert['cluster']}"

@@ -45,9 +45,13 @@ def replay_mentions(
             break
         elapsed = time.monotonic() - started
         j = i
-        while j < len(ordered) and (ordered[j].published - origin) / speed <= elapsed + batch_window:
+        while (
+            j < len(ordered) and (ordered[j].published - origin) / speed <= elapsed + batch_window
+        ):
             j += 1
-        batch = [replace(m, source_type="replay") if m.source_type == "file" else m for m in ordered[i:j]]
+        batch = [
+            replace(m, source_type="replay") if m.source_type == "file" else m for m in ordered[i:j]
+        ]
         stored += store.add_mentions(batch)
         if on_progress:
             on_progress(j - i)

@@ -61,12 +61,15 @@ def render_report(snapshot: dict[str, Any], history: Sequence[dict[str, Any]] = 
     ]
     questions = snapshot.get("questions", [])
     if questions:
-        lines += ["| # | vraag | aantal | laatste 15 min | negatief | voorbereid antwoord |",
-                  "|---|---|---|---|---|---|"]
+        lines += [
+            "| # | vraag | aantal | laatste 15 min | negatief | voorbereid antwoord |",
+            "|---|---|---|---|---|---|",
+        ]
         for q in questions:
             answer = (
                 f"{q['playbook']['title']} / {q['playbook']['answer_id']} ({q['playbook']['score']:.2f})"
-                if q.get("playbook") else "**geen voorbereid antwoord**"
+                if q.get("playbook")
+                else "**geen voorbereid antwoord**"
             )
             lines.append(
                 f"| {q['rank']} | {_cell(q['representative'])} | {q['size']} | {q['recent']} | "
@@ -80,8 +83,14 @@ def render_report(snapshot: dict[str, Any], history: Sequence[dict[str, Any]] = 
         lines += [f"- {_cell(q['representative'])} ({q['size']}×)" for q in gaps]
     story = _sentiment_story(snapshot.get("bins", []))
     if story:
-        lines += ["", "## Sentiment door de tijd", "",
-                  "| periode | berichten | negatief | positief |", "|---|---|---|---|", *story]
+        lines += [
+            "",
+            "## Sentiment door de tijd",
+            "",
+            "| periode | berichten | negatief | positief |",
+            "|---|---|---|---|",
+            *story,
+        ]
     lines += ["", "## Onderwerpen", ""]
     topics = snapshot.get("topics", [])
     if topics:

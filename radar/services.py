@@ -67,7 +67,9 @@ def start_thread(name: str, target: Callable[..., None], *args) -> threading.Thr
     return thread
 
 
-def start_pipeline(settings: Settings, store, stop: threading.Event, with_feeds: bool = True) -> list[threading.Thread]:
+def start_pipeline(
+    settings: Settings, store, stop: threading.Event, with_feeds: bool = True
+) -> list[threading.Thread]:
     """Feeds, one enrichment worker and the radar loop as threads of this process."""
     from radar.enrichment import Enricher, run_worker
     from radar.feeds import run_feeds

@@ -54,7 +54,9 @@ def sentiment_mix(labels: Sequence[str], scores: Sequence[float]) -> dict[str, f
     {'negative': 0.5, 'neutral': 0.25, 'positive': 0.25, 'mean': -0.15}
     """
     total = len(labels) or 1
-    mix = {name: round(sum(1 for lab in labels if lab == name) / total, 3) for name in SENTIMENT_CODES}
+    mix = {
+        name: round(sum(1 for lab in labels if lab == name) / total, 3) for name in SENTIMENT_CODES
+    }
     mix["mean"] = round(float(np.mean(scores)) if len(scores) else 0.0, 3)
     return mix
 

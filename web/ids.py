@@ -8,15 +8,16 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Id(str, Enum):
-    """Ids of the wall's components (``str`` values, usable wherever Dash wants an id)."""
+class Id(StrEnum):
+    """Ids of the wall's components; each member is a ``str``, usable as a Dash id."""
 
     ROOT = "wall"
     INTERVAL = "refresh-interval"
     RENDERED = "rendered-version"
+    VIEWPORT = "viewport-scale"
     CLOCK = "clock"
     FRESHNESS = "freshness"
     TOTALS = "totals"
@@ -26,6 +27,3 @@ class Id(str, Enum):
     SENTIMENT = "sentiment-graph"
     ALERTS = "alerts"
     TOPICS = "topics"
-
-    def __str__(self) -> str:
-        return self.value

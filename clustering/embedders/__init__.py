@@ -13,7 +13,12 @@ Traceback (most recent call last):
 clustering.embedders._base.UnknownEmbedder: unknown embedder 'word2vec'; use one of: hashing, use-multilingual, sentence-transformers:<name or path>
 """
 
-from clustering.embedders._base import Embedder, EmbedderUnavailable, UnknownEmbedder, normalise_rows
+from clustering.embedders._base import (
+    Embedder,
+    EmbedderUnavailable,
+    UnknownEmbedder,
+    normalise_rows,
+)
 from clustering.embedders._hashing import HashingEmbedder
 from clustering.embedders._registry import available_embedders, get_embedder
 

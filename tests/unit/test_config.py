@@ -17,8 +17,11 @@ def test_defaults_need_no_file_and_no_redis(tmp_path, monkeypatch):
 def test_precedence_is_file_then_env_then_flags(tmp_path):
     path = tmp_path / "radar.toml"
     path.write_text('window_hours = 3\nrefresh_seconds = 20\nnamespace = "file"\n')
-    s = load_settings(path, env={"RADAR_REFRESH_SECONDS": "15", "RADAR_NAMESPACE": "env"},
-                      overrides={"namespace": "flag"})
+    s = load_settings(
+        path,
+        env={"RADAR_REFRESH_SECONDS": "15", "RADAR_NAMESPACE": "env"},
+        overrides={"namespace": "flag"},
+    )
     assert (s.window_hours, s.refresh_seconds, s.namespace) == (3.0, 15.0, "flag")
 
 
@@ -29,17 +32,27 @@ def test_feeds_are_read_from_toml_tables(tmp_path):
         'include = ["NS", "#treinstoring"]\n'
     )
     (feed,) = load_settings(path, env={}).feeds
-    assert feed.name == "nos" and feed.interval_seconds == 60 and feed.include == ("NS", "#treinstoring")
+    assert (
+        feed.name == "nos"
+        and feed.interval_seconds == 60
+        and feed.include == ("NS", "#treinstoring")
+    )
 
 
 @pytest.mark.parametrize(
     ("content", "message"),
     [
         ("window_hours = 'soon'", "radar.toml: window_hours: expected a number, got 'soon'"),
-        ("windw_hours = 3", "radar.toml: unknown setting 'windw_hours'; see README 'Configuration'"),
+        (
+            "windw_hours = 3",
+            "radar.toml: unknown setting 'windw_hours'; see README 'Configuration'",
+        ),
         ("window_hours = ", "radar.toml: not valid TOML"),
         ("[[feeds]]\nname = 'x'", "radar.toml: feeds[0].url: required text is missing"),
-        ("[[feeds]]\nname = 'x'\nurl = 'ftp://x'", "radar.toml: feeds[0].url: 'ftp://x' is not an http(s) URL"),
+        (
+            "[[feeds]]\nname = 'x'\nurl = 'ftp://x'",
+            "radar.toml: feeds[0].url: 'ftp://x' is not an http(s) URL",
+        ),
     ],
 )
 def test_bad_config_file_gets_one_clear_line(tmp_path, content, message):

@@ -11,8 +11,10 @@ pytestmark = pytest.mark.unit
 def test_jsonl_rows_become_mentions_with_extra_columns(tmp_path):
     path = tmp_path / "in.jsonl"
     path.write_text(
-        json.dumps({"text": "Rijdt  de trein?", "published": "2026-11-22T07:00:00Z", "label": "x"}) + "\n\n"
-        + json.dumps({"text": "Stroom is uit", "published": 1795333500}) + "\n"
+        json.dumps({"text": "Rijdt  de trein?", "published": "2026-11-22T07:00:00Z", "label": "x"})
+        + "\n\n"
+        + json.dumps({"text": "Stroom is uit", "published": 1795333500})
+        + "\n"
     )
     rows = list(read_mentions(path))
     assert [n for n, _ in rows] == [1, 3]
@@ -49,7 +51,9 @@ def test_bad_json_line_names_file_and_line(tmp_path):
 def test_bad_time_names_the_field(tmp_path):
     path = tmp_path / "in.jsonl"
     path.write_text('{"text": "ok", "published": "gisteren"}\n')
-    with pytest.raises(InputFileError, match=r"in.jsonl:1: field 'published' is not a time \('gisteren'\)"):
+    with pytest.raises(
+        InputFileError, match=r"in.jsonl:1: field 'published' is not a time \('gisteren'\)"
+    ):
         list(read_mentions(path))
 
 

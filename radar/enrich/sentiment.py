@@ -1,0 +1,364 @@
+"""Sentiment of a post: lexicon plus rules, tuned for crisis and webcare language.
+
+Steps, each a small function:
+
+1. :func:`sentiment_items` finds sentiment-bearing phrases and words (Dutch
+   and English lexicons, phrases first, Dutch words also by stem);
+2. :func:`apply_modifiers` applies negation ("niet blij", "not bad"),
+   intensifiers ("heel", "really"), downtoners ("beetje", "slightly") and
+   all-caps emphasis;
+3. :func:`contrast_weights` makes the clause after "maar"/"but" weigh more;
+4. :func:`emoji_valence` adds emoji and emoticons;
+5. exclamation marks strengthen the total, a question clause weakens its
+   positive words ("wanneer is het eindelijk opgelost?");
+6. :func:`normalise_score` squashes the total into [-1, 1] and
+   :func:`label_for` gives the label with a neutral band.
+
+>>> score_sentiment("Gelukkig rijden ze weer, top geregeld!", "nl")[0]
+'positive'
+>>> score_sentiment("Schandalig, al uren vertraging 😡", "nl")[0]
+'negative'
+>>> score_sentiment("De trein vertrekt om 8.15 van spoor 5.", "nl")
+('neutral', 0.0)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from radar.enrich import _lexicon_en, _lexicon_nl
+
+__all__ = [
+    "EMOJI",
+    "NEUTRAL_BAND",
+    "Item",
+    "apply_modifiers",
+    "contrast_weights",
+    "emoji_valence",
+    "label_for",
+    "normalise_score",
+    "score_sentiment",
+    "sentiment_items",
+]
+
+NEUTRAL_BAND = 0.1
+"""Scores with an absolute value below this are labelled neutral."""
+
+ALPHA = 6.0
+"""Squashing constant: a single strong word (weight 2.2) scores about 0.67."""
+
+NEGATION_SCOPE = 3
+"""How many words before a sentiment word a negator reaches."""
+
+NEGATION_FACTOR = -0.6
+"""A negated word keeps part of its strength with the opposite sign."""
+
+QUESTION_POSITIVE_FACTOR = 0.3
+"""Positive words in a question clause ("is het al opgelost?") count for less."""
+
+IMPATIENCE_WORDS = frozenset({"eindelijk", "finally", "ooit", "ever"})
+"""Relief words that signal impatience in a question ("wanneer is het eindelijk opgelost?")."""
+
+IMPATIENCE_WEIGHT = -1.0
+"""Weight of an impatience word in a question clause."""
+
+EMOJI: Mapping[str, float] = MappingProxyType(
+    {
+        "😡": -2.5, "🤬": -2.8, "😤": -2.0, "😠": -2.3, "😢": -2.0, "😭": -2.2, "😞": -1.8,
+        "😔": -1.6, "😩": -1.8, "😫": -1.8, "😱": -1.6, "😨": -1.8, "😰": -1.8, "😥": -1.6,
+        "💔": -2.2, "👎": -2.0, "🙄": -1.4, "😒": -1.5, "😣": -1.6, "😖": -1.7, "😟": -1.5,
+        "😕": -1.0, "☹": -1.8, "🙁": -1.6, "🤮": -2.5, "🤢": -2.0, "💩": -1.8, "😬": -0.8,
+        "😷": -0.6, "😓": -1.4, "😪": -1.2, "🤦": -1.6, "😳": -0.6,
+        "🙏": 1.0, "👍": 1.8, "😊": 2.0, "❤": 2.2, "😀": 1.8, "😃": 1.9, "😄": 2.0,
+        "😁": 1.8, "🙂": 1.4, "😍": 2.4, "🥰": 2.4, "😘": 2.0, "💪": 1.6, "👏": 1.8,
+        "🎉": 2.0, "🥳": 2.2, "✅": 1.0, "💙": 1.8, "💚": 1.8, "💛": 1.8, "💜": 1.8,
+        "🧡": 1.8, "😂": 1.0, "🤣": 1.0, "😉": 1.2, "👌": 1.6, "😎": 1.4, "🤗": 1.8,
+        "😌": 1.6, "♥": 2.0, "💕": 2.2, "💖": 2.2, "🌸": 0.8, "☺": 1.8, "😇": 1.6,
+    }
+)  # fmt: skip
+"""Emoji → weight (variation selectors are ignored)."""
+
+EMOTICONS: Mapping[str, float] = MappingProxyType(
+    {
+        ":)": 1.6, ":-)": 1.6, ":]": 1.4, "=)": 1.6, ":d": 2.0, ":-d": 2.0, "xd": 1.6,
+        ";)": 1.2, ";-)": 1.2, ":p": 1.0, "<3": 2.0, "(:": 1.6,
+        ":(": -1.8, ":-(": -1.8, ":'(": -2.2, ">:(": -2.4, ":/": -0.8, ":-/": -0.8,
+        "</3": -2.0, ":@": -2.0, ":s": -1.0, "):": -1.8, ":|": -0.5,
+    }
+)  # fmt: skip
+"""Emoticons (lower-cased) → weight."""
+
+_LEXICONS = {"nl": _lexicon_nl, "en": _lexicon_en}
+_MAX_PHRASE = 5
+
+_RT = re.compile(r"^\s*(?:RT|MT)\s*:?\s*@\w+\s*:?\s*", re.IGNORECASE)
+_URL = re.compile(r"https?://\S*|www\.\S+")
+_MENTION = re.compile(r"@\w+")
+_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|#\d+);")
+_EMOTICON = re.compile(
+    r"(?<![\w:/])(?:>:\(|:'\(|<\/3|<3|[:;=][-']?[)\](dDpP/@sS|]|\(:|\):|[xX][dD])(?![\w])"
+)
+_CLAUSE = re.compile(r"[^.!?;\n]+[.!?;\n]*")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_REPEAT = re.compile(r"(\w)\1{2,}")
+_NL_SUFFIXES = ("e", "en", "s", "er", "ste", "st", "n", "t", "d", "je", "jes")
+_EN_SUFFIXES = ("s", "es", "ly", "ed", "d")
+
+
+@dataclass(frozen=True)
+class Item:
+    """A sentiment-bearing word or phrase found in a clause."""
+
+    start: int
+    """Index of its first token in the clause."""
+    valence: float
+    """Lexicon weight."""
+    caps: bool = False
+    """Written in capitals for emphasis."""
+    size: int = 1
+    """Number of tokens (phrases are longer than one)."""
+
+
+def _lexicon(lang: str):  # noqa: ANN202 - a module
+    return _LEXICONS.get(lang, _lexicon_en)
+
+
+def _lookup(word: str, words: Mapping[str, float], suffixes: tuple[str, ...]) -> float | None:
+    if word in words:
+        return words[word]
+    short = _REPEAT.sub(r"\1\1", word)
+    if short != word:
+        for candidate in (short, _REPEAT.sub(r"\1", word)):
+            if candidate in words:
+                return words[candidate]
+    for suffix in suffixes:
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            if stem in words:
+                return words[stem]
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in words:
+                return words[stem[:-1]]  # "schandalligge" style doubling
+    return None
+
+
+def sentiment_items(tokens: list[str], raw: list[str], lang: str) -> list[Item]:
+    """Phrases and words with a lexicon weight, phrases first (longest match).
+
+    ``tokens`` are lower-cased, ``raw`` the same tokens as written. Both
+    languages' lexicons are consulted, the post's own language first.
+
+    >>> toks = "top geregeld en bedankt".split()
+    >>> [(i.start, i.valence) for i in sentiment_items(toks, toks, "nl")]
+    [(0, 2.6), (3, 2.2)]
+    """
+    primary = _lexicon(lang)
+    secondary = _lexicon_en if primary is _lexicon_nl else _lexicon_nl
+    modifiers = set(primary.INTENSIFIERS) | set(primary.DOWNTONERS) | primary.NEGATORS
+    items: list[Item] = []
+    i = 0
+    while i < len(tokens):
+        matched = 0
+        for size in range(min(_MAX_PHRASE, len(tokens) - i), 1, -1):
+            phrase = " ".join(tokens[i : i + size])
+            weight = primary.PHRASES.get(phrase, secondary.PHRASES.get(phrase))
+            if weight is not None:
+                caps = all(_is_caps(w) for w in raw[i : i + size])
+                items.append(Item(i, weight, caps, size))
+                matched = size
+                break
+        if matched:
+            i += matched
+            continue
+        word = tokens[i]
+        weight = None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        is_modifier = word in modifiers and bool(nxt)
+        if not is_modifier or not _has_weight(nxt, primary):
+            suffixes = _NL_SUFFIXES if primary is _lexicon_nl else _EN_SUFFIXES
+            weight = _lookup(word, primary.WORDS, suffixes)
+            if weight is None and word not in primary.NEGATORS and len(word) > 3:
+                weight = secondary.WORDS.get(word)
+        if weight:
+            items.append(Item(i, weight, _is_caps(raw[i])))
+        i += 1
+    return items
+
+
+def _has_weight(word: str, lexicon) -> bool:  # noqa: ANN001 - a module
+    suffixes = _NL_SUFFIXES if lexicon is _lexicon_nl else _EN_SUFFIXES
+    return _lookup(word, lexicon.WORDS, suffixes) is not None
+
+
+def _is_caps(word: str) -> bool:
+    return len(word) >= 3 and word.isupper()
+
+
+def apply_modifiers(
+    item: Item, tokens: list[str], lang: str, taken: frozenset[int] = frozenset()
+) -> float:
+    """An item's weight after negation, intensifiers, downtoners and capitals.
+
+    ``taken`` holds the token positions inside matched phrases: the "geen" of
+    "geen probleem" does not negate the "bedankt" that follows.
+
+    >>> toks = "ik ben niet blij".split()
+    >>> apply_modifiers(Item(3, 2.0), toks, "nl") < 0
+    True
+    >>> toks = "heel erg bedankt".split()
+    >>> apply_modifiers(Item(2, 2.2), toks, "nl") > 2.2
+    True
+    """
+    lexicon = _lexicon(lang)
+    value = item.valence
+    start = item.start
+    before = tokens[max(0, start - NEGATION_SCOPE) : start]
+    for offset, word in enumerate(reversed(before[-2:])):
+        factor = lexicon.INTENSIFIERS.get(word) or _lexicon_en.INTENSIFIERS.get(word)
+        if factor and (offset == 0 or word not in lexicon.CONTRAST):
+            value *= factor if offset == 0 else 1 + (factor - 1) / 2
+            break
+        factor = lexicon.DOWNTONERS.get(word) or _lexicon_en.DOWNTONERS.get(word)
+        if factor:
+            value *= factor
+            break
+    first = max(0, start - NEGATION_SCOPE)
+    for position in range(start - 1, first - 1, -1):
+        word = tokens[position]
+        if position in taken or word in lexicon.CONTRAST:
+            break
+        if word in lexicon.NEGATORS or word in _lexicon_en.NEGATORS or word.endswith("n't"):
+            value *= NEGATION_FACTOR
+            break
+    else:
+        if lang == "nl" and _negated_after(tokens, start + item.size - 1, lexicon):
+            value *= NEGATION_FACTOR
+    if item.caps:
+        value *= 1.4
+    return value
+
+
+def _negated_after(tokens: list[str], start: int, lexicon) -> bool:  # noqa: ANN001 - a module
+    """Dutch puts "niet"/"nooit" after a finite verb: "het lukt niet", "dat helpt nooit"."""
+    after = tokens[start + 1 : start + 2]
+    return bool(after) and after[0] in {"niet", "nooit"} and start + 2 >= len(tokens)
+
+
+def contrast_weights(tokens: list[str], lang: str) -> list[float]:
+    """Weight of each token's position: after the last "maar"/"but" 1.5, before it 0.5.
+
+    >>> contrast_weights("goed idee maar slecht uitgevoerd".split(), "nl")
+    [0.5, 0.5, 0.5, 1.5, 1.5]
+    """
+    lexicon = _lexicon(lang)
+    last = -1
+    for index, word in enumerate(tokens):
+        if word in lexicon.CONTRAST and 0 < index < len(tokens) - 1:
+            last = index
+    if last < 0:
+        return [1.0] * len(tokens)
+    return [0.5 if index <= last else 1.5 for index in range(len(tokens))]
+
+
+def emoji_valence(text: str) -> float:
+    """Summed weight of emoji and emoticons (at most three of each kind count).
+
+    >>> emoji_valence("vertraging 😡😡"), emoji_valence("dank je :)")
+    (-5.0, 1.6)
+    """
+    total = 0.0
+    counts: dict[str, int] = {}
+    for char in text:
+        weight = EMOJI.get(char)
+        if weight is not None:
+            counts[char] = counts.get(char, 0) + 1
+            if counts[char] <= 3:
+                total += weight
+    for match in _EMOTICON.finditer(text):
+        weight = EMOTICONS.get(match.group(0).lower())
+        if weight is not None:
+            total += weight
+    return total
+
+
+def normalise_score(total: float) -> float:
+    """Squash a summed weight into [-1, 1].
+
+    >>> normalise_score(0.0), round(normalise_score(2.2), 2), normalise_score(-1e9) > -1.0001
+    (0.0, 0.67, True)
+    """
+    return total / math.sqrt(total * total + ALPHA)
+
+
+def label_for(score: float, band: float = NEUTRAL_BAND) -> str:
+    """``"negative"``, ``"neutral"`` or ``"positive"`` with a neutral band.
+
+    >>> label_for(-0.5), label_for(0.05), label_for(0.3)
+    ('negative', 'neutral', 'positive')
+    """
+    if score <= -band:
+        return "negative"
+    if score >= band:
+        return "positive"
+    return "neutral"
+
+
+def _clean(text: str) -> str:
+    text = _ENTITY.sub(" ", text)
+    text = _RT.sub("", text)
+    text = _URL.sub(" ", text)
+    text = _MENTION.sub(" ", text)
+    return text.replace("#", " ").replace("\ufe0f", "")
+
+
+def score_sentiment(text: str, lang: str) -> tuple[str, float]:
+    """Label and score in [-1, 1] of a post's sentiment.
+
+    ``lang`` picks the primary lexicon (``"nl"``; anything else uses English);
+    words from the other lexicon still count, as code-switching is common.
+
+    >>> score_sentiment("Ik ben niet blij met deze service", "nl")[0]
+    'negative'
+    >>> score_sentiment("Geen probleem, bedankt!", "nl")[0]
+    'positive'
+    >>> score_sentiment("Delays again, but great job by the staff", "en")[0]
+    'positive'
+    """
+    cleaned = _clean(text)
+    letters = [c for c in cleaned if c.isalpha()]
+    shouting = len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    total = 0.0
+    for clause in _CLAUSE.findall(cleaned):
+        raw = _TOKEN.findall(clause.replace("’", "'"))
+        if not raw:
+            continue
+        tokens = [word.lower() for word in raw]
+        if shouting:
+            raw = tokens  # a whole post in capitals is not emphasis word by word
+        weights = contrast_weights(tokens, lang)
+        is_question = "?" in clause
+        subtotal = 0.0
+        items = sentiment_items(tokens, raw, lang)
+        taken = frozenset(
+            position
+            for item in items
+            if item.size > 1
+            for position in range(item.start, item.start + item.size)
+        )
+        for item in items:
+            value = apply_modifiers(item, tokens, lang, taken) * weights[item.start]
+            if is_question and tokens[item.start] in IMPATIENCE_WORDS:
+                value = IMPATIENCE_WEIGHT
+            elif is_question and value > 0:
+                value *= QUESTION_POSITIVE_FACTOR
+            subtotal += value
+        total += subtotal
+    total += emoji_valence(cleaned)
+    if total:
+        exclamations = min(cleaned.count("!"), 4)
+        total *= 1.0 + 0.08 * exclamations + (0.15 if shouting else 0.0)
+    score = round(normalise_score(total), 4) if total else 0.0
+    return label_for(score), score

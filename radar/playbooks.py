@@ -1,0 +1,551 @@
+"""Scenario playbooks: load and validate the YAML files, match questions by meaning.
+
+A playbook is one YAML file per scenario (``treinstoring.yaml``): title, description,
+status, the content expert to ask, channels, example questions and prepared answers,
+each answer with its own example questions and several wordings. The schema and the
+problems :func:`check_playbooks` reports are in the README; each problem is one line
+``<file>: <key>: <what is wrong>; <what to do>`` (list positions count from 0).
+
+Matching is pure: :class:`PlaybookIndex` embeds every example question once and
+scores cluster centroids against them. An answer's score is the mean cosine
+similarity to its two nearest example questions (one lucky near-duplicate example
+counts less than with the maximum; measured in the README); the playbook's general questions also count for the
+answer whose own examples are nearest, at a small discount, so an answer's own
+questions weigh first. Archived playbooks are loaded and checked but not matched.
+
+>>> books = load_playbooks()
+>>> sorted(b.id for b in books)[:3]
+['datalek', 'extreme-weer', 'productterugroep']
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+
+from radar.errors import PlaybookError
+
+STATUSES = ("actief", "concept", "archief")
+PLAYBOOK_KEYS = (
+    "id",
+    "title",
+    "description",
+    "status",
+    "expert",
+    "channels",
+    "questions",
+    "answers",
+)
+ANSWER_KEYS = ("id", "questions", "wordings")
+EXPERT_KEYS = ("name", "role", "contact")
+MIN_QUESTIONS = 5
+MIN_ANSWERS = 2
+MIN_ANSWER_QUESTIONS = 3
+MIN_WORDINGS = 3
+GENERAL_WEIGHT = 0.95  # a general question counts for its nearest answer at this discount
+TOP_K = 2  # an answer's score: mean similarity to its TOP_K nearest example questions
+SUFFIXES = (".yaml", ".yml")
+
+Embed = Callable[[list[str]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One prepared answer: example questions it addresses and several wordings."""
+
+    id: str
+    questions: tuple[str, ...]
+    wordings: tuple[str, ...]
+    playbook_id: str = ""
+
+
+@dataclass(frozen=True)
+class Playbook:
+    """One scenario playbook as loaded from its YAML file."""
+
+    id: str
+    title: str
+    description: str
+    status: str
+    expert: dict[str, str]
+    channels: tuple[str, ...]
+    questions: tuple[str, ...]
+    answers: tuple[Answer, ...]
+    path: Path | None = None
+
+    @property
+    def expert_label(self) -> str:
+        """The expert on one line, e.g. ``'Jan (woordvoerder, jan@x.example)'``."""
+        name = self.expert.get("name", "")
+        rest = ", ".join(v for k in ("role", "contact") if (v := self.expert.get(k, "")))
+        return f"{name} ({rest})" if name and rest else name or rest
+
+
+@dataclass(frozen=True)
+class Match:
+    """The best prepared answer for one question cluster."""
+
+    playbook_id: str
+    playbook_title: str
+    answer_id: str
+    score: float
+    expert: str
+
+
+def shipped_playbook_dir() -> Path:
+    """Folder of the example playbooks shipped with the package.
+
+    >>> (shipped_playbook_dir() / "treinstoring.yaml").is_file()
+    True
+    """
+    return Path(str(files("playbooks")))
+
+
+# -- reading and checking ------------------------------------------------------------
+
+
+class _DuplicateKey(yaml.constructor.ConstructorError):
+    pass
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """Safe loader that refuses a key given twice in one mapping."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise _DuplicateKey(None, None, f"key '{key}' appears twice", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _same(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _read(path: Path) -> tuple[Any, str | None]:
+    """Parsed YAML of one file, or a problem line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, f"{path.name}: (file): not UTF-8 text; save the file as UTF-8"
+    except OSError as exc:
+        return None, f"{path.name}: (file): cannot be read ({exc.strerror}); check the permissions"
+    try:
+        return yaml.load(text, Loader=_StrictLoader), None
+    except _DuplicateKey as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else "?"
+        return None, f"{path.name}: line {line}: {exc.problem}; keep one and merge the values"
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else "?"
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return None, (
+            f"{path.name}: line {line}: not valid YAML ({problem}); "
+            "fix the indentation there, and quote texts that contain ': ' or start with a symbol"
+        )
+
+
+def _unknown(name: str, where: str, data: dict[Any, Any], known: Sequence[str]) -> list[str]:
+    out = []
+    for key in data:
+        if key in known:
+            continue
+        close = difflib.get_close_matches(str(key), known, n=1)
+        hint = f"did you mean '{close[0]}'? Known keys: " if close else "known keys are "
+        out.append(f"{name}: {where}{key}: unknown key; {hint}{', '.join(known)}")
+    return out
+
+
+def _texts(name: str, key: str, value: Any, hint: str, required: bool = True) -> list[str]:
+    """Problems of a list-of-texts value (missing, empty, wrong type, empty items)."""
+    if value is None or value == []:
+        return (
+            [f"{name}: {key}: {'missing' if value is None else 'empty'}; {hint}"]
+            if required
+            else []
+        )
+    if not isinstance(value, list):
+        return [
+            f"{name}: {key}: expected a list of texts, got {_kind(value)}; "
+            "write one item per line, starting with '- '"
+        ]
+    out = []
+    for j, item in enumerate(value):
+        if not isinstance(item, str):
+            out.append(
+                f"{name}: {key}[{j}]: expected a text, got {_kind(item)}; put the text in quotes"
+            )
+        elif not item.strip():
+            out.append(f"{name}: {key}[{j}]: empty; remove the item or write the text")
+    return out
+
+
+def _text(name: str, key: str, value: Any, hint: str, required: bool) -> list[str]:
+    if value is None:
+        return [f"{name}: {key}: missing; {hint}"] if required else []
+    if not isinstance(value, str):
+        return [f"{name}: {key}: expected a text, got {_kind(value)}; put the text in quotes"]
+    if not value.strip():
+        return [f"{name}: {key}: empty; {hint}"]
+    return []
+
+
+def _check_answer(name: str, i: int, answer: Any) -> list[str]:
+    where = f"answers[{i}]"
+    if not isinstance(answer, dict):
+        return [
+            f"{name}: {where}: expected a mapping with id, questions and wordings, "
+            f"got {_kind(answer)}; start the answer with '- id: ...'"
+        ]
+    out = _unknown(name, f"{where}.", answer, ANSWER_KEYS)
+    out += _text(
+        name, f"{where}.id", answer.get("id"), "add a short id, e.g. 'id: geld-terug'", True
+    )
+    for key, low, hint in (
+        ("questions", MIN_ANSWER_QUESTIONS, "example question"),
+        ("wordings", MIN_WORDINGS, "wording"),
+    ):
+        value = answer.get(key)
+        todo = f"add at least {low} different {hint}s"
+        problems = _texts(name, f"{where}.{key}", value, todo)
+        out += problems
+        if not isinstance(value, list) or not value:
+            continue
+        if len(value) < low:
+            out.append(f"{name}: {where}.{key}: only {_plural(len(value), hint)}; {todo}")
+        if key == "wordings":
+            first: dict[str, int] = {}
+            for j, text in enumerate(value):
+                if not isinstance(text, str):
+                    continue
+                k = first.setdefault(_same(text), j)
+                if k != j:
+                    out.append(
+                        f"{name}: {where}.wordings[{j}]: same text as wordings[{k}]; "
+                        "make each wording different"
+                    )
+    return out
+
+
+def _check_data(path: Path, data: Any) -> list[str]:
+    """Every problem of one parsed playbook file."""
+    name, stem = path.name, path.stem
+    if data is None:
+        return [f"{name}: (file): empty; add id, title, questions and answers"]
+    if not isinstance(data, dict):
+        return [
+            f"{name}: (file): expected a mapping of keys, got {_kind(data)}; "
+            f"start the file with 'id: {stem}'"
+        ]
+    out = _unknown(name, "", data, PLAYBOOK_KEYS)
+    pid = data.get("id")
+    out += _text(name, "id", pid, f"add 'id: {stem}'", True)
+    if isinstance(pid, str) and pid.strip() and pid != stem:
+        out.append(
+            f"{name}: id: '{pid}' differs from the file name; "
+            f"use 'id: {stem}' or rename the file to {pid}{path.suffix}"
+        )
+    out += _text(name, "title", data.get("title"), "add a title, e.g. 'title: Treinstoring'", True)
+    out += _text(name, "description", data.get("description"), "describe the scenario", False)
+    status = data.get("status")
+    out += _text(name, "status", status, "use one of " + ", ".join(STATUSES), False)
+    if isinstance(status, str) and status.strip() and status not in STATUSES:
+        out.append(
+            f"{name}: status: '{status}' is not a known status; use one of {', '.join(STATUSES)}"
+        )
+    expert = data.get("expert")
+    if expert is not None and not isinstance(expert, dict):
+        out.append(
+            f"{name}: expert: expected a mapping, got {_kind(expert)}; "
+            "write name:, role: and contact: on indented lines"
+        )
+    elif isinstance(expert, dict):
+        out += _unknown(name, "expert.", expert, EXPERT_KEYS)
+        for key in EXPERT_KEYS:
+            out += _text(name, f"expert.{key}", expert.get(key), "fill it in", False)
+    out += _texts(name, "channels", data.get("channels"), "", required=False)
+    questions = data.get("questions")
+    todo = f"add at least {MIN_QUESTIONS} with varied wordings"
+    problems = _texts(
+        name, "questions", questions, f"add a list of at least {MIN_QUESTIONS} example questions"
+    )
+    out += problems
+    if isinstance(questions, list) and 0 < len(questions) < MIN_QUESTIONS:
+        out.append(f"{name}: questions: only {_plural(len(questions), 'example question')}; {todo}")
+    answers = data.get("answers")
+    if answers is None or answers == []:
+        state = "missing" if answers is None else "empty"
+        out.append(
+            f"{name}: answers: {state}; add a list of at least {MIN_ANSWERS} prepared answers"
+        )
+    elif not isinstance(answers, list):
+        out.append(
+            f"{name}: answers: expected a list of answers, got {_kind(answers)}; "
+            "start each answer with '- id: ...'"
+        )
+    else:
+        if len(answers) < MIN_ANSWERS:
+            out.append(
+                f"{name}: answers: only {_plural(len(answers), 'answer')}; "
+                f"add at least {MIN_ANSWERS} prepared answers"
+            )
+        seen: dict[str, int] = {}
+        for i, answer in enumerate(answers):
+            out += _check_answer(name, i, answer)
+            aid = answer.get("id") if isinstance(answer, dict) else None
+            if isinstance(aid, str) and aid.strip():
+                k = seen.setdefault(aid, i)
+                if k != i:
+                    out.append(
+                        f"{name}: answers[{i}].id: '{aid}' is already used by answers[{k}]; "
+                        "give each answer its own id"
+                    )
+    return out
+
+
+def _scan(directory: Path) -> tuple[list[str], list[tuple[Path, dict[str, Any]]]]:
+    """Problems of every playbook file in a folder (or one file), and the parsed files."""
+    directory = Path(directory)
+    if directory.is_file():
+        paths = [directory]
+    elif directory.is_dir():
+        paths = sorted(p for p in directory.iterdir() if p.suffix in SUFFIXES and p.is_file())
+        if not paths:
+            return [
+                f"{directory}: no playbook files (*.yaml, *.yml); add one file per scenario"
+            ], []
+    else:
+        return [f"{directory}: folder not found; check the path or create the folder"], []
+    problems: list[str] = []
+    parsed: list[tuple[Path, dict[str, Any]]] = []
+    owners: dict[str, str] = {}
+    for path in paths:
+        data, problem = _read(path)
+        if problem:
+            problems.append(problem)
+            continue
+        found = _check_data(path, data)
+        problems += found
+        pid = data.get("id") if isinstance(data, dict) else None
+        if isinstance(pid, str) and pid.strip():
+            other = owners.setdefault(pid, path.name)
+            if other != path.name:
+                problems.append(
+                    f"{path.name}: id: '{pid}' is also used by {other}; "
+                    "give each playbook its own id"
+                )
+        if not found:
+            parsed.append((path, data))
+    return problems, parsed
+
+
+def check_playbooks(directory: Path) -> list[str]:
+    """Every problem of the playbooks in a folder, one line each; empty = all good.
+
+    >>> check_playbooks(shipped_playbook_dir())
+    []
+    >>> check_playbooks(Path("/nonexistent/playbooks"))
+    ['/nonexistent/playbooks: folder not found; check the path or create the folder']
+    """
+    return _scan(directory)[0]
+
+
+def _build(path: Path, data: dict[str, Any]) -> Playbook:
+    pid = data["id"]
+    answers = tuple(
+        Answer(
+            id=a["id"],
+            questions=tuple(q.strip() for q in a["questions"]),
+            wordings=tuple(" ".join(w.split()) for w in a["wordings"]),
+            playbook_id=pid,
+        )
+        for a in data["answers"]
+    )
+    return Playbook(
+        id=pid,
+        title=data["title"].strip(),
+        description=" ".join((data.get("description") or "").split()),
+        status=data.get("status") or "actief",
+        expert={k: str(v).strip() for k, v in (data.get("expert") or {}).items() if v},
+        channels=tuple(data.get("channels") or ()),
+        questions=tuple(q.strip() for q in data["questions"]),
+        answers=answers,
+        path=path,
+    )
+
+
+def load_playbooks(directory: Path | None = None) -> list[Playbook]:
+    """Load every playbook in a folder (``None``: the shipped ones), sorted by id.
+
+    Raises :class:`PlaybookError` with the first problem when any file has one.
+
+    >>> load_playbooks(Path("/nonexistent"))
+    Traceback (most recent call last):
+    ...
+    radar.errors.PlaybookError: /nonexistent: folder not found; check the path or create the folder (run 'radar playbooks check /nonexistent' for all problems)
+    """
+    directory = shipped_playbook_dir() if directory is None else Path(directory)
+    problems, parsed = _scan(directory)
+    if problems:
+        more = f"and {len(problems) - 1} more; " if len(problems) > 1 else ""
+        raise PlaybookError(
+            f"{problems[0]} ({more}run 'radar playbooks check {directory}' for all problems)"
+        )
+    return sorted((_build(path, data) for path, data in parsed), key=lambda b: b.id)
+
+
+# -- matching ------------------------------------------------------------------------
+
+
+def _unit_rows(matrix: np.ndarray) -> np.ndarray:
+    matrix = np.atleast_2d(np.asarray(matrix, dtype=np.float32))
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms > 0, norms, 1.0)
+
+
+@dataclass(frozen=True)
+class PlaybookIndex:
+    """Example-question embeddings of every active answer, ready to match centroids.
+
+    >>> words = ["trein", "bus", "geld", "stroom"]
+    >>> def embed(texts):
+    ...     return np.array([[float(w in t.lower()) for w in words] for t in texts])
+    >>> book = Playbook("t", "Trein", "", "actief", {"name": "Jan"}, (), ("trein?",), (
+    ...     Answer("bus", ("bus?", "een bus?", "welke bus?"), ("a", "b", "c"), "t"),
+    ...     Answer("geld", ("geld?", "mijn geld?", "geld terug?"), ("d", "e", "f"), "t")))
+    >>> index = PlaybookIndex.build([book], embed)
+    >>> [m and m.answer_id for m in index.match(embed(["rijdt er een bus", "stroom"]), 0.5)]
+    ['bus', None]
+    """
+
+    playbooks: tuple[Playbook, ...]
+    examples: np.ndarray  # (n, d) unit rows, grouped by slot
+    weights: np.ndarray  # (n,) 1.0 for an answer's own question, GENERAL_WEIGHT otherwise
+    bounds: tuple[tuple[int, int], ...]  # rows [start, end) of each slot in ``examples``
+    slots: tuple[tuple[int, int], ...]  # (playbook position, answer position) of each slot
+
+    @classmethod
+    def build(cls, playbooks: Sequence[Playbook], embed: Embed) -> PlaybookIndex:
+        """Embed every example question once (one call to ``embed``)."""
+        books = tuple(b for b in playbooks if b.status != "archief")
+        slots = [(p, a) for p, b in enumerate(books) for a in range(len(b.answers))]
+        own = [list(books[p].answers[a].questions) for p, a in slots]
+        general = [
+            (p, q)
+            for p, b in enumerate(books)
+            for q in b.questions
+            if not any(_same(q) == _same(x) for a in b.answers for x in a.questions)
+        ]
+        texts = [q for qs in own for q in qs] + [q for _, q in general]
+        if not texts:
+            return cls(books, np.zeros((0, 0), np.float32), np.zeros(0, np.float32), (), ())
+        vectors = _unit_rows(embed(texts))
+        starts = np.cumsum([0] + [len(qs) for qs in own])
+        extra: list[list[int]] = [[] for _ in slots]
+        for g, (p, _) in enumerate(general):
+            row = vectors[starts[-1] + g]
+            candidates = [s for s, (sp, _) in enumerate(slots) if sp == p]
+            best = max(
+                candidates, key=lambda s: float(np.max(vectors[starts[s] : starts[s + 1]] @ row))
+            )
+            extra[best].append(int(starts[-1] + g))
+        rows: list[int] = []
+        weights: list[float] = []
+        bounds = []
+        for s in range(len(slots)):
+            begin = len(rows)
+            rows += list(range(starts[s], starts[s + 1])) + extra[s]
+            weights += [1.0] * int(starts[s + 1] - starts[s]) + [GENERAL_WEIGHT] * len(extra[s])
+            bounds.append((begin, len(rows)))
+        return cls(
+            books, vectors[rows], np.asarray(weights, np.float32), tuple(bounds), tuple(slots)
+        )
+
+    def answer(self, playbook_id: str, answer_id: str) -> Answer:
+        """The answer with these ids (``KeyError`` when unknown)."""
+        for book in self.playbooks:
+            if book.id == playbook_id:
+                for answer in book.answers:
+                    if answer.id == answer_id:
+                        return answer
+        raise KeyError(f"{playbook_id}/{answer_id}")
+
+    def scores(self, vectors: np.ndarray) -> np.ndarray:
+        """Score of every answer slot for every vector: ``(len(vectors), len(slots))``.
+
+        The score is the mean of the ``TOP_K`` highest (weighted) cosine similarities to
+        the slot's example questions.
+        """
+        if not self.slots:
+            return np.zeros((len(np.atleast_2d(vectors)), 0), np.float32)
+        sims = (_unit_rows(vectors) @ self.examples.T) * self.weights
+        top = [-np.sort(-sims[:, b:e], axis=1)[:, :TOP_K].mean(axis=1) for b, e in self.bounds]
+        return np.stack(top, axis=1)
+
+    def match(self, vectors: np.ndarray, threshold: float) -> list[Match | None]:
+        """Best answer per vector (L2-normalised centroid), or ``None`` below ``threshold``."""
+        vectors = np.asarray(vectors)
+        if vectors.size == 0 or not self.slots:
+            return [None] * (len(vectors) if vectors.ndim == 2 else 0)
+        scores = self.scores(vectors)
+        out: list[Match | None] = []
+        for row in scores:
+            s = int(np.argmax(row))
+            score = float(row[s])
+            if math.isnan(score) or score < threshold:
+                out.append(None)
+                continue
+            book = self.playbooks[self.slots[s][0]]
+            answer = book.answers[self.slots[s][1]]
+            out.append(Match(book.id, book.title, answer.id, score, book.expert_label))
+        return out
+
+
+def pick_wording(
+    answer: Answer, last_used: Mapping[str, float], playbook_id: str | None = None
+) -> tuple[str, str]:
+    """The least recently used wording as ``(key, text)``; never-used first, ties by position.
+
+    The key is ``"<playbook>/<answer>/<position>"``; the caller stores the time of use.
+
+    >>> a = Answer("bus", ("q",), ("Eén", "Twee", "Drie"), "trein")
+    >>> pick_wording(a, {})
+    ('trein/bus/0', 'Eén')
+    >>> pick_wording(a, {"trein/bus/0": 5.0, "trein/bus/1": 3.0, "trein/bus/2": 4.0})
+    ('trein/bus/1', 'Twee')
+    """
+    pid = answer.playbook_id if playbook_id is None else playbook_id
+    keys = [f"{pid}/{answer.id}/{i}" for i in range(len(answer.wordings))]
+    best = min(range(len(keys)), key=lambda i: (last_used.get(keys[i], -math.inf), i))
+    return keys[best], answer.wordings[best]

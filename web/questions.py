@@ -1,0 +1,154 @@
+"""Builders of the dominant-question cards: pure functions of clusters to Dash components.
+
+Post texts are user content: they go in only as plain text children, never as
+HTML or Markdown, so ``<script>`` shows as text.
+
+>>> card = question_card({"id": "q-1", "rank": 1, "representative": "<b>Waar?</b>",
+...                       "size": 4, "gap": True, "playbook": None})
+>>> card.children[1].children[0].children
+'<b>Waar?</b>'
+>>> card.className
+'question gap state-stable'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from dash import dcc, html
+
+from web.figures import sparkline_figure
+from web.ids import Id
+from web.text import DEFAULT_LANG, t
+
+MAX_QUESTIONS = 5
+SPARK_CONFIG = {"displayModeBar": False, "staticPlot": True, "responsive": False}
+
+Cluster = Mapping[str, Any]
+
+
+def question_list(
+    questions: Sequence[Cluster],
+    lang: str = DEFAULT_LANG,
+    scale: float = 1.0,
+    spark_bins: int | None = None,
+) -> html.Ol:
+    """The dominant questions in the snapshot's rank order (stable between refreshes)."""
+    ranked = sorted(questions, key=lambda q: q.get("rank") or 10**6)
+    shown = ranked[:MAX_QUESTIONS]
+    if not shown:
+        return html.Ol(html.Li(t("no_questions", lang), className="empty"), id=Id.QUESTIONS)
+    items = [question_card(q, lang, scale, spark_bins) for q in shown]
+    if len(ranked) > len(shown):
+        items.append(
+            html.Li(t("more_questions", lang, n=len(ranked) - len(shown)), className="more")
+        )
+    return html.Ol(items, id=Id.QUESTIONS, className="question-list")
+
+
+def question_card(
+    q: Cluster,
+    lang: str = DEFAULT_LANG,
+    scale: float = 1.0,
+    spark_bins: int | None = None,
+) -> html.Li:
+    """One dominant question: rank, text, counts, trend (last hour), example, answer or gap."""
+    playbook = q.get("playbook")
+    gap = bool(q.get("gap")) or not playbook
+    state = str(q.get("state") or "stable")
+    examples = [e for e in q.get("examples") or [] if e]
+    main = [
+        html.Div(str(q.get("representative") or q.get("label") or ""), className="q-text"),
+        html.Div(
+            className="q-meta",
+            children=[
+                html.Span(str(int(q.get("size") or 0)), className="q-size"),
+                html.Span(t("mentions", lang), className="q-size-label"),
+                _trend(q, lang),
+                *(
+                    [html.Span(t(f"state_{state}", lang), className=f"badge badge-{state}")]
+                    if state in ("new", "growing")
+                    else []
+                ),
+            ],
+        ),
+    ]
+    if examples:
+        main.append(
+            html.Div(
+                className="q-example",
+                children=[
+                    html.Span(t("example", lang), className="q-example-label"),
+                    html.Span(str(examples[0]), className="q-example-text"),
+                ],
+            )
+        )
+    return html.Li(
+        className=f"question {'gap' if gap else 'matched'} state-{state}",
+        **{"data-cluster": str(q.get("id", ""))},
+        children=[
+            html.Div(str(q.get("rank") or ""), className="q-rank"),
+            html.Div(main, className="q-main"),
+            dcc.Graph(
+                figure=sparkline_figure(q.get("counts") or [], scale=scale, tail=spark_bins),
+                config=SPARK_CONFIG,
+                className="q-spark",
+            ),
+            gap_flag(lang) if gap else answer_box(playbook, lang),
+        ],
+    )
+
+
+def _trend(q: Cluster, lang: str) -> html.Span:
+    growth = float(q.get("growth") or 1.0)
+    arrow, trend = (
+        ("▲", "up") if growth >= 1.25 else ("▼", "down") if growth <= 0.8 else ("▶", "flat")
+    )
+    return html.Span(
+        className=f"q-recent trend-{trend}",
+        children=[
+            html.Span(arrow, className="arrow"),
+            f" {t('recent', lang, recent=int(q.get('recent') or 0), minutes=15)}",
+            html.Span(t("growth", lang, growth=f"{growth:.1f}"), className="q-growth"),
+        ],
+    )
+
+
+def answer_box(playbook: Mapping[str, Any], lang: str = DEFAULT_LANG) -> html.Div:
+    """The matched playbook: title, match score, suggested answer wording, expert."""
+    score = float(playbook.get("score") or 0.0)
+    children = [
+        html.Div(
+            className="a-head",
+            children=[
+                html.Span(
+                    str(playbook.get("title") or playbook.get("id") or ""), className="a-title"
+                ),
+                html.Span(t("match", lang, score=f"{round(100 * score)}%"), className="a-score"),
+            ],
+        ),
+        html.Div(str(playbook.get("answer") or ""), className="a-text"),
+    ]
+    if playbook.get("expert"):
+        children.append(
+            html.Div(t("expert", lang, expert=playbook["expert"]), className="a-expert")
+        )
+    return html.Div(children, className="q-answer")
+
+
+def gap_flag(lang: str = DEFAULT_LANG) -> html.Div:
+    """The prominent red flag of a dominant question without a prepared answer."""
+    return html.Div(
+        className="q-answer q-gap",
+        children=[
+            html.Div(
+                [
+                    html.Span("⚠", className="gap-icon"),
+                    html.Span(t("gap", lang), className="gap-text"),
+                ],
+                className="gap-head",
+            ),
+            html.Div(t("gap_hint", lang), className="gap-hint"),
+        ],
+    )
