@@ -22,7 +22,7 @@ from radar.config import Settings
 from radar.enrichment import Enricher
 from radar.errors import InputFileError
 from radar.files import FieldMap, check_text_field, read_rows, row_to_mention
-from radar.model import EnrichedMention, Mention, strip_urls
+from radar.model import EnrichedMention, Mention
 from radar.playbooks import PlaybookIndex
 from radar.refresh import Radar
 from radar.report import render_report
@@ -129,14 +129,11 @@ def analyze_file(
     enriched: list[EnrichedMention] = []
     for m in tqdm(mentions, desc="enrich", unit="msg", disable=not show_progress, leave=False):
         enriched.append(enricher.annotate(m))
+    focus = enricher.embedding_texts(enriched)
     with tqdm(
-        total=len({strip_urls(m.text) or m.text for m in enriched}),
-        desc="embed",
-        unit="text",
-        disable=not show_progress,
-        leave=False,
+        total=len(set(focus)), desc="embed", unit="text", disable=not show_progress, leave=False
     ) as bar:
-        vectors = embed_unique(embedder, [strip_urls(m.text) or m.text for m in enriched], bar)
+        vectors = embed_unique(embedder, focus, bar)
     run_settings = analysis_settings(settings, [m.published for m in enriched])
     radar = Radar(run_settings, playbooks)
     now = max(m.published for m in enriched)

@@ -25,6 +25,7 @@ import numpy as np
 from clustering.embedders import Embedder
 from radar.config import Settings
 from radar.enrich import detect_language, question_score, score_sentiment
+from radar.enrich.focus import embedding_text
 from radar.model import EnrichedMention, Mention, mask_personal_data, pseudonymise, strip_urls
 from radar.store import Store
 
@@ -67,8 +68,12 @@ class Enricher:
     def enrich(self, mentions: Sequence[Mention]) -> tuple[list[EnrichedMention], np.ndarray]:
         """Annotate and embed a batch; rows of the matrix align with the returned mentions."""
         enriched = [self.annotate(m) for m in mentions]
-        vectors = self.embedder.embed([strip_urls(m.text) or m.text for m in enriched])
-        return enriched, vectors
+        return enriched, self.embedder.embed(self.embedding_texts(enriched))
+
+    @staticmethod
+    def embedding_texts(enriched: Sequence[EnrichedMention]) -> list[str]:
+        """What each mention is embedded by: its question or message without names and noise."""
+        return [embedding_text(m.text, m.lang or "", m.is_question) for m in enriched]
 
 
 def enrich_pending(store: Store, enricher: Enricher, consumer: str, block_ms: int | None) -> int:

@@ -36,7 +36,7 @@ def url_hash(url: str) -> str:
     """Short stable key of a feed URL.
 
     >>> url_hash("https://example.org/rss")
-    'e2b3a84e0c1ec5f1'
+    'c1da853fbc01ffdf'
     """
     return hashlib.blake2b(url.encode(), digest_size=8).hexdigest()
 

@@ -1,0 +1,81 @@
+"""The text a mention is embedded by: what it asks or says, without the noise around it.
+
+Posts wrap a question in greetings, names and asides ("Hallo, rijden er nog treinen
+tussen Utrecht en Zwolle? Sta nu op het perron."). Embedded whole, such posts
+cluster by place and small talk instead of by what is asked. The embedding text:
+
+- drops URLs, retweet prefixes, @mentions and '#' signs (``normalise_post``);
+- for a question, keeps only its question clauses;
+- drops greeting words at the start;
+- drops proper names (capitalised words inside a clause) in languages that do
+  not capitalise common nouns (nl, en, fr), so "bus vanaf Leiden" and "bus vanaf
+  Zwolle" land together.
+
+The wall still shows the original text; only the vector is built from this.
+On a generated drill this raised the share of questions whose nearest neighbour
+asks the same thing from 0.80 to 0.99 (see the issue notes).
+
+>>> embedding_text("Hallo, rijden er nog treinen tussen Utrecht en Zwolle? Sta nu op het perron.", "nl", True)
+'rijden er nog treinen tussen en?'
+>>> embedding_text("RT @nos: Storing bij Amersfoort, geen treinen http://t.co/x", "nl", False)
+'Storing bij, geen treinen'
+"""
+
+from __future__ import annotations
+
+import re
+
+from radar.enrich.questions import _clause_score, clauses, normalise_post
+
+NAME_DROP_LANGS = frozenset({"nl", "en", "fr"})
+GREETINGS = re.compile(
+    r"^(?:(?:hallo|hoi|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|morgen|dag|beste|"
+    r"vraagje|vraag|help|even checken|good morning|morning|dear|bonjour|salut)\b[\s,.:;!-]*)+",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\S+")
+_SPACE = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
+
+
+def question_clauses(post: str, lang: str, threshold: float = 0.5) -> str:
+    """The clauses of a normalised post that ask something; the whole post when none does.
+
+    >>> question_clauses("Sta al een uur te wachten. Komt er een bus?", "nl")
+    'Komt er een bus?'
+    """
+    parts = clauses(post)
+    asking = [p for p in parts if _clause_score(p, lang) >= threshold]
+    return " ".join(asking) if asking else post
+
+
+def drop_names(clause_text: str) -> str:
+    """Remove capitalised words that do not start a clause (names of places, people, brands).
+
+    >>> drop_names("Is er een bus van Den Bosch naar Utrecht? Ik wacht.")
+    'Is er een bus van naar? Ik wacht.'
+    """
+    out = []
+    for part in clauses(clause_text):
+        words = _WORD.findall(part)
+        kept = [w for i, w in enumerate(words) if i == 0 or not w[:1].isupper()]
+        trailing = (
+            "".join(ch for ch in words[-1] if ch in "?!.:;")
+            if words and kept[-1:] != words[-1:]
+            else ""
+        )
+        out.append(" ".join(kept) + trailing)
+    return _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(out))
+
+
+def embedding_text(text: str, lang: str, is_question: bool) -> str:
+    """The text to embed for a mention (falls back to the plain post when little is left)."""
+    post = normalise_post(text)
+    if not post:
+        return text.strip()
+    focus = question_clauses(post, lang) if is_question else post
+    focus = GREETINGS.sub("", focus).strip() or focus
+    if lang in NAME_DROP_LANGS:
+        focus = drop_names(focus)
+    focus = _SPACE.sub(" ", focus).strip()
+    return focus if len(focus) >= 3 else post
