@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from clustering.identity import IdentityTracker
+from clustering.incremental import WindowClusterer
 from clustering.topics import ClusterParams, WindowClustering, auto_min_cluster_size, cluster_window
 from radar.config import Settings
 from radar.model import EnrichedMention
@@ -32,6 +33,7 @@ from radar.signals import (
     recency_weight,
     sentiment_mix,
     spike_alert,
+    stable_order,
     swing_alert,
 )
 from radar.snapshot_schema import SNAPSHOT_VERSION
@@ -71,10 +73,17 @@ class Radar:
     playbooks: PlaybookIndex | None = None
     clusterer: Clusterer = cluster_window
     rules: AlertRules = field(default_factory=AlertRules)
+    background_refits: bool = False
 
     def __post_init__(self) -> None:
         self.questions = IdentityTracker(prefix="q")
         self.topics = IdentityTracker(prefix="t")
+        params = ClusterParams(min_cluster_size=self.settings.min_cluster_size)
+        self.window_clusterers = {
+            kind: WindowClusterer(params, fit=self.clusterer, background=self.background_refits)
+            for kind in ("question", "topic")
+        }
+        self.previous_order: list[str] = []
         self.first_seen: dict[str, float] = {}
         self.wording: dict[str, tuple[str, str]] = {}
         self.wording_used: dict[str, float] = {}
@@ -147,7 +156,9 @@ class Radar:
     ) -> list[dict[str, Any]]:
         texts = [m.text for m in frame.mentions]
         mcs = self.settings.min_cluster_size or auto_min_cluster_size(len(texts))
-        result = self.clusterer(texts, frame.embeddings, ClusterParams(min_cluster_size=mcs))
+        clusterer = self.window_clusterers[kind]
+        clusterer.update([m.id for m in frame.mentions], texts, frame.embeddings)
+        result = clusterer.result
         tracker.update(
             [([frame.mentions[i].id for i in c.members], c.centroid) for c in result.clusters]
         )
@@ -226,9 +237,12 @@ class Radar:
                 + ("; nieuw" if q["state"] == "new" else "")
                 + ("; geen voorbereid antwoord" if q["gap"] else "")
             )
-        questions.sort(key=lambda q: -q["score"])
+        order = stable_order(self.previous_order, {q["id"]: q["score"] for q in questions})
+        position = {cid: i for i, cid in enumerate(order)}
+        questions.sort(key=lambda q: position[q["id"]])
         for rank, q in enumerate(questions, start=1):
             q["rank"] = rank
+        self.previous_order = order
 
     def _totals(self, frame: _Frame, is_question: np.ndarray, pending: int) -> dict[str, int]:
         labels = [m.sentiment for m in frame.mentions]

@@ -46,7 +46,7 @@ def build_playbook_index(settings: Settings, embedder):
 def build_radar(settings: Settings, embedder):
     from radar.refresh import Radar
 
-    return Radar(settings, build_playbook_index(settings, embedder))
+    return Radar(settings, build_playbook_index(settings, embedder), background_refits=True)
 
 
 def consumer_name() -> str:

@@ -137,3 +137,26 @@ def swing_alert(
         "after": round(after, 3),
         "message": f"sentiment {direction}: negatief {before:.0%} → {after:.0%}",
     }
+
+
+def stable_order(previous: Sequence[str], scores: dict[str, float], margin: float = 0.15) -> list[str]:
+    """Rank by score, but keep the previous order unless a score really overtakes.
+
+    An item moves above one that was ranked before it only when its score is more
+    than ``margin`` higher, so the wall does not shuffle on noise. New items enter
+    by score.
+
+    >>> stable_order(["a", "b", "c"], {"a": 10.0, "b": 10.5, "c": 30.0})
+    ['c', 'a', 'b']
+    >>> stable_order([], {"x": 1.0, "y": 2.0})
+    ['y', 'x']
+    """
+    known = [cid for cid in previous if cid in scores]
+    fresh = sorted((cid for cid in scores if cid not in set(known)), key=lambda c: -scores[c])
+    order: list[str] = []
+    for cid in known + fresh:
+        position = len(order)
+        while position > 0 and scores[cid] > scores[order[position - 1]] * (1 + margin):
+            position -= 1
+        order.insert(position, cid)
+    return order

@@ -18,7 +18,7 @@ asks the same thing from 0.80 to 0.99 (see the issue notes).
 >>> embedding_text("Hallo, rijden er nog treinen tussen Utrecht en Zwolle? Sta nu op het perron.", "nl", True)
 'rijden er nog treinen tussen en?'
 >>> embedding_text("RT @nos: Storing bij Amersfoort, geen treinen http://t.co/x", "nl", False)
-'Storing bij, geen treinen'
+'Storing bij geen treinen'
 """
 
 from __future__ import annotations
