@@ -7,8 +7,9 @@ keeps a fitted model and, on each update:
 1. keeps the label of every mention it has seen (by id);
 2. assigns new mentions to the nearest cluster centroid when they are close enough
    (a per-cluster threshold learnt at fit time), else leaves them as noise;
-3. when enough noise has piled up to form a cluster, clusters the noise pool on its
-   own, so a new question shows within a refresh or two;
+3. when new mentions stayed unassigned, clusters the newest unassigned mentions on
+   their own (HDBSCAN on cosine distances, a quarter second for 1,500), so a new
+   question shows in the next snapshot once it has ``emerge_min_size`` mentions;
 4. refits fully when the window has changed enough or the model is old, on a
    sample of at most ``max_fit_docs`` mentions (the rest is assigned), optionally in
    a background thread so a refresh never waits for it.
@@ -49,6 +50,7 @@ from clustering.topics import (
     auto_min_cluster_size,
     central_members,
     cluster_window,
+    density_clusters,
 )
 
 log = logging.getLogger(__name__)
@@ -87,11 +89,11 @@ class _Model:
 class IncrementalParams:
     """When to refit and how strict assignment is."""
 
-    max_fit_docs: int = 5000
+    max_fit_docs: int = 4000  # below 4,096 UMAP needs no approximate-kNN index (no pynndescent JIT)
     refit_growth: float = 0.5  # refit when new mentions since the fit exceed this share
     refit_seconds: float = 600.0  # refit at least this often
-    max_noise_docs: int = 2000  # newest unassigned mentions searched for new clusters
-    emerge_min_size: int = 8  # a new cluster among the noise needs this many (0 = as a fit)
+    max_noise_docs: int = 1500  # newest unassigned mentions searched for new clusters
+    emerge_min_size: int = 5  # a new cluster among the noise needs this many (0 = as a fit)
     min_join_similarity: float = 0.55
     threshold_quantile: float = 0.05  # a cluster's own members: this quantile of similarity …
     threshold_margin: float = 0.05  # … minus this margin is the bar a new mention must pass
@@ -106,12 +108,14 @@ class WindowClusterer:
         params: ClusterParams | None = None,
         incremental: IncrementalParams | None = None,
         fit: Fit = cluster_window,
+        noise_fit: Fit = density_clusters,
         background: bool = False,
         clock: Callable[[], float] = time.monotonic,
     ):
         self.params = params or ClusterParams()
         self.incremental = incremental or IncrementalParams()
         self._fit = fit
+        self._noise_fit = noise_fit
         self.background = background
         self._clock = clock
         self._model: _Model | None = None
@@ -142,7 +146,7 @@ class WindowClusterer:
         labels = self._assign(model, ids, embeddings, count_new=not fitted_now)
         emerge = self.incremental.emerge_min_size or mcs
         noise = np.flatnonzero(labels == -1)[-self.incremental.max_noise_docs :]
-        if self._noise_since_pool >= emerge and len(noise) >= 2 * emerge:
+        if self._noise_since_pool > 0 and len(noise) >= 2 * emerge:
             labels = self._cluster_noise(model, ids, texts, embeddings, labels, noise, emerge)
         self.result = self._result(model, labels, embeddings)
 
@@ -156,7 +160,9 @@ class WindowClusterer:
         old = self._clock() - model.fitted_at >= self.incremental.refit_seconds
         return grown or (old and self._new_since_fit > 0)
 
-    def _full_fit(self, ids: list[str], texts: list[str], embeddings: np.ndarray, mcs: int) -> _Model:
+    def _full_fit(
+        self, ids: list[str], texts: list[str], embeddings: np.ndarray, mcs: int
+    ) -> _Model:
         """Fit on (a sample of) the window; every other mention is assigned afterwards."""
         n = len(ids)
         started = time.perf_counter()
@@ -168,15 +174,22 @@ class WindowClusterer:
         params = ClusterParams(**{**self.params.__dict__, "min_cluster_size": sample_mcs})
         fitted = self._fit([texts[i] for i in sample], embeddings[sample], params)
         model = self._model_from(fitted, embeddings[sample])
-        model.labels = {ids[sample[i]]: int(lab) for i, lab in enumerate(self._local_labels(fitted))}
+        model.labels = {
+            ids[sample[i]]: int(lab) for i, lab in enumerate(self._local_labels(fitted))
+        }
         model.fitted_at = self._clock()
         model.fitted_docs = n
         with self._lock:
             self._new_since_fit = 0
             self._noise_since_pool = 0
             self.full_fits += 1
-        log.info("full fit: %d mentions (%d sampled), %d clusters in %.1f s",
-                 n, len(sample), len(model.keywords), time.perf_counter() - started)
+        log.info(
+            "full fit: %d mentions (%d sampled), %d clusters in %.1f s",
+            n,
+            len(sample),
+            len(model.keywords),
+            time.perf_counter() - started,
+        )
         return model
 
     @staticmethod
@@ -188,8 +201,11 @@ class WindowClusterer:
     def _model_from(self, fitted: WindowClustering, embeddings: np.ndarray) -> _Model:
         k = len(fitted.clusters)
         if k == 0:
-            return _Model(np.zeros((0, embeddings.shape[1] if embeddings.size else 1), np.float32),
-                          np.zeros(0, np.float32), [])
+            return _Model(
+                np.zeros((0, embeddings.shape[1] if embeddings.size else 1), np.float32),
+                np.zeros(0, np.float32),
+                [],
+            )
         centroids = np.vstack([c.centroid for c in fitted.clusters]).astype(np.float32)
         thresholds = np.empty(k, dtype=np.float32)
         for i, cluster in enumerate(fitted.clusters):
@@ -254,14 +270,16 @@ class WindowClusterer:
     def _cluster_noise(self, model, ids, texts, embeddings, labels, noise, mcs) -> np.ndarray:
         """Look for new clusters among the unassigned mentions only."""
         params = ClusterParams(**{**self.params.__dict__, "min_cluster_size": mcs})
-        fitted = self._fit([texts[i] for i in noise], embeddings[noise], params)
+        fitted = self._noise_fit([texts[i] for i in noise], embeddings[noise], params)
         self._noise_since_pool = 0
         self.noise_fits += 1
         if not fitted.clusters:
             return labels
         extra = self._model_from(fitted, embeddings[noise])
         offset = len(model.keywords)
-        model.centroids = np.vstack([model.centroids.reshape(-1, extra.centroids.shape[1]), extra.centroids])
+        model.centroids = np.vstack(
+            [model.centroids.reshape(-1, extra.centroids.shape[1]), extra.centroids]
+        )
         model.thresholds = np.concatenate([model.thresholds, extra.thresholds])
         model.keywords = model.keywords + extra.keywords
         local = self._local_labels(fitted)
@@ -272,7 +290,9 @@ class WindowClusterer:
         log.info("noise pool: %d mentions, %d new clusters", len(noise), len(fitted.clusters))
         return labels
 
-    def _result(self, model: _Model, labels: np.ndarray, embeddings: np.ndarray) -> WindowClustering:
+    def _result(
+        self, model: _Model, labels: np.ndarray, embeddings: np.ndarray
+    ) -> WindowClustering:
         keywords = dict(enumerate(model.keywords))
         result = clusters_from_labels(labels, embeddings, keywords)
         return result

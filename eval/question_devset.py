@@ -3,7 +3,12 @@
 ``eval/question_labels.tsv`` holds only ``tweet_id<TAB>label`` (1 = the post
 asks for information or help, including requests such as rescue calls;
 0 = statements, news headlines asking their own question, rhetorical and
-exclamatory questions, spam). The tweet text is not stored in this repository:
+exclamatory questions, spam). A retweeted question of someone else counts as
+a question (1): it is a question the public asks, amplified, and webcare may
+have to answer it; a retweet of a news account's headline question stays 0.
+Relabelled on review under that rule: 233379316367503361 (0 → 1, a quoted
+"where can I drop donations ...?" with an answer in front of it).
+The tweet text is not stored in this repository:
 it is read from the shared CSV by tweet id.
 
 How the 590 tweets were drawn (seeded, English-speaking or English-tweeting

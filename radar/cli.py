@@ -209,11 +209,23 @@ def cmd_import(args) -> int:
     from radar.store import open_store
 
     settings = _settings(args)
-    mentions = [m for _line, m in read_mentions(args.file, _fields(args))]
+    bad: list[str] = []
+
+    def skipped(exc) -> None:
+        bad.append(str(exc))
+        print(f"warning: {exc}", file=sys.stderr)
+
+    mentions = [
+        m for _line, m in read_mentions(args.file, _fields(args), errors="skip", on_skip=skipped)
+    ]
+    if not mentions and not bad:
+        raise RadarError(f"{args.file}: no mentions in the file")
     with open_store(settings) as store:
-        added = store.add_mentions(mentions)
+        counts = store.ingest(mentions)
     print(
-        f"{args.file}: {len(mentions)} mentions read, {added} new, {len(mentions) - added} duplicates"
+        f"{args.file}: {len(mentions)} mentions read, {counts.stored} new, "
+        f"{counts.exact_duplicates} duplicates, {counts.near_duplicates} near-duplicate copies, "
+        f"{len(bad)} bad lines skipped"
     )
     return 0
 
@@ -242,6 +254,8 @@ def _feed_line(state: dict) -> str:
         return iso(float(state[key])) if state.get(key) else "never"
 
     status = "ERROR " + state["last_error"] if state.get("last_error") else "ok"
+    if not state.get("last_error") and state.get("last_warning"):
+        status = "WARNING " + state["last_warning"]
     return (
         f"{state.get('name', '?')}  {state.get('url', '?')}  last success {when('last_success')}  "
         f"items {state.get('items', 0)}  next poll {when('next_poll')}  {status}"
@@ -262,6 +276,8 @@ def cmd_feeds(args) -> int:
 
 
 def cmd_replay(args) -> int:
+    import time
+
     from radar.files import read_mentions
     from radar.replay import replay_mentions
     from radar.store import open_store
@@ -269,9 +285,42 @@ def cmd_replay(args) -> int:
     if args.speed <= 0:
         raise RadarError("--speed: must be positive, e.g. --speed 60")
     settings = _settings(args)
-    mentions = [m for _line, m in read_mentions(args.file, _fields(args), source_type="replay")]
+    mentions = [
+        m
+        for _line, m in read_mentions(
+            args.file,
+            _fields(args),
+            source_type="replay",
+            errors="skip",
+            on_skip=lambda exc: print(f"warning: {exc}", file=sys.stderr),
+        )
+    ]
+    if not mentions:
+        raise RadarError(f"{args.file}: no mentions to replay")
+    span = max(m.published for m in mentions) - min(m.published for m in mentions)
+    log.info(
+        "replaying %d mentions spanning %.0f s in %.0f s (%gx)",
+        len(mentions),
+        span,
+        span / args.speed,
+        args.speed,
+    )
+    progress = {"done": 0, "shown": time.monotonic()}
+
+    def show(n: int) -> None:
+        progress["done"] += n
+        if time.monotonic() - progress["shown"] >= 10:
+            progress["shown"] = time.monotonic()
+            log.info("replayed %d of %d mentions", progress["done"], len(mentions))
+
+    stop = threading.Event()
     with open_store(settings) as store:
-        stored = replay_mentions(store, mentions, args.speed)
+        try:
+            stored = replay_mentions(store, mentions, args.speed, stop, on_progress=show)
+        except KeyboardInterrupt:
+            stop.set()
+            print(f"{args.file}: replay interrupted after {progress['done']} mentions")
+            return 130
     print(f"{args.file}: replayed {len(mentions)} mentions at {args.speed:g}x, {stored} new")
     return 0
 

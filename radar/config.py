@@ -83,6 +83,21 @@ class Settings:
     keep_personal_data: bool = _setting(False, "store authors, e-mail addresses, phones raw")
     web_host: str = _setting("127.0.0.1", "host the wall listens on")
     web_port: int = _setting(8050, "port the wall listens on")
+    web_lang: str = _setting("nl", "interface language of the wall and operator view: nl or en")
+    operator_token: str | None = _setting(
+        None, "token operators enter to publish, rename, merge, dismiss; unset = actions disabled"
+    )
+    feed_timeout_seconds: float = _setting(
+        10.0, "seconds a feed may take to connect, answer and transfer before it counts as failed"
+    )
+    feed_max_bytes: int = _setting(5 * 1024 * 1024, "largest feed document read, in bytes")
+    push_token: str | None = _setting(
+        None, "bearer token for POST /api/mentions; unset = push endpoint disabled (503)"
+    )
+    push_max_bytes: int = _setting(1024 * 1024, "largest push request body, in bytes")
+    push_rate_per_minute: int = _setting(
+        120, "push requests one client (address) may send per minute"
+    )
     feeds: tuple[FeedSource, ...] = _setting((), "feeds to poll ([[feeds]] tables in the TOML)")
 
     def replace(self, **changes: Any) -> Settings:
@@ -171,6 +186,7 @@ def _feed_from_table(table: Any, where: str) -> FeedSource:
 
 def _validated(settings: Settings, source: str) -> Settings:
     positive = ("window_hours", "bin_minutes", "refresh_seconds", "retention_hours", "batch_size")
+    positive += ("feed_timeout_seconds", "feed_max_bytes", "push_max_bytes", "push_rate_per_minute")
     for name in positive:
         if getattr(settings, name) <= 0:
             raise ConfigError(f"{name}: must be positive, got {getattr(settings, name)} ({source})")

@@ -54,11 +54,13 @@ class Enricher:
         mention = self.protect(mention)
         plain = strip_urls(mention.text)
         lang = detect_language(plain, hint=mention.lang)
-        q_score = float(question_score(plain, lang))
+        # The raw text: question_score strips URLs itself and reads "question + link" as a
+        # shared item (see radar.enrich.questions.link_penalty).
+        q_score = float(question_score(mention.text, lang))
         label, s_score = score_sentiment(plain, lang)
         mention.lang = lang
-        return EnrichedMention.from_mention(
-            mention,
+        return EnrichedMention(
+            **vars(mention),  # shallow: the mention is not used after this (asdict deep-copies)
             is_question=q_score >= self.settings.question_threshold,
             question_score=round(q_score, 4),
             sentiment=label,
@@ -68,7 +70,23 @@ class Enricher:
     def enrich(self, mentions: Sequence[Mention]) -> tuple[list[EnrichedMention], np.ndarray]:
         """Annotate and embed a batch; rows of the matrix align with the returned mentions."""
         enriched = [self.annotate(m) for m in mentions]
-        return enriched, self.embedder.embed(self.embedding_texts(enriched))
+        return enriched, self.embed_unique(self.embedding_texts(enriched))
+
+    def embed_unique(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed each distinct text once; rows align with ``texts``.
+
+        >>> from clustering.embedders import HashingEmbedder
+        >>> enricher = Enricher(Settings(), HashingEmbedder(dim=8))
+        >>> vectors = enricher.embed_unique(["storing", "trein", "storing"])
+        >>> vectors.shape, bool((vectors[0] == vectors[2]).all())
+        ((3, 8), True)
+        """
+        row_of: dict[str, int] = {}
+        rows = [row_of.setdefault(text, len(row_of)) for text in texts]
+        unique = self.embedder.embed(list(row_of))
+        if len(row_of) == len(texts):
+            return unique
+        return unique[np.asarray(rows, dtype=np.intp)]
 
     @staticmethod
     def embedding_texts(enriched: Sequence[EnrichedMention]) -> list[str]:

@@ -3,7 +3,7 @@
 ``text`` is required; ``id``, ``published`` (ISO 8601 or epoch seconds), ``author``,
 ``source``, ``url``, ``lang`` are optional; other columns pass through in ``extra``.
 A bad line raises :class:`InputFileError` naming ``file:line``; callers decide to
-stop or skip (``errors="skip"`` logs one line per bad row and goes on).
+stop or skip (``errors="skip"`` reports one line per bad row and goes on).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import csv
 import json
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,12 +46,26 @@ def detect_format(path: Path) -> str:
 
 def read_rows(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line number, row) for every non-empty line; InputFileError on unreadable input."""
+    for number, row in iter_rows(path):
+        if isinstance(row, InputFileError):
+            raise row
+        yield number, row
+
+
+def iter_rows(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | InputFileError]]:
+    """(line number, row or the error of that line): a bad line does not end the file.
+
+    Errors that concern the whole file (missing, unreadable, not UTF-8, unknown type)
+    are raised; a line that is not a JSON object is yielded as its InputFileError.
+    """
     path = Path(path)
     fmt = detect_format(path)
     try:
         handle = path.open(encoding="utf-8-sig", newline="")
     except FileNotFoundError:
         raise InputFileError(f"{path}: file not found") from None
+    except IsADirectoryError:
+        raise InputFileError(f"{path}: is a folder, not a file") from None
     except OSError as exc:
         raise InputFileError(f"{path}: cannot read ({exc.strerror})") from None
     with handle:
@@ -63,11 +77,14 @@ def read_rows(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
                     try:
                         row = json.loads(line)
                     except json.JSONDecodeError as exc:
-                        raise InputFileError(
-                            f"{path}:{number}: not valid JSON ({exc.msg})"
-                        ) from None
+                        yield number, InputFileError(f"{path}:{number}: not valid JSON ({exc.msg})")
+                        continue
                     if not isinstance(row, dict):
-                        raise InputFileError(f"{path}:{number}: expected a JSON object per line")
+                        yield (
+                            number,
+                            InputFileError(f"{path}:{number}: expected a JSON object per line"),
+                        )
+                        continue
                     yield number, row
             else:
                 dialect = "excel-tab" if path.suffix.lower() == ".tsv" else "excel"
@@ -80,6 +97,8 @@ def read_rows(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
             raise InputFileError(
                 f"{path}: not UTF-8 text; convert it with iconv -t UTF-8"
             ) from None
+        except csv.Error as exc:
+            raise InputFileError(f"{path}:{reader.line_num}: not valid CSV ({exc})") from None
 
 
 def row_to_mention(
@@ -97,6 +116,8 @@ def row_to_mention(
         )
     if not isinstance(text, str):
         text = str(text)
+    if not text.strip():
+        raise InputFileError(f"{where}: {fields.text!r} is empty")
     raw_time = row.get(fields.time)
     published = now if now is not None else time.time()
     if raw_time not in (None, ""):
@@ -133,11 +154,35 @@ def check_text_field(path: str | Path, row: dict[str, Any], fields: FieldMap) ->
 
 
 def read_mentions(
-    path: str | Path, fields: FieldMap | None = None, source_type: str = "file"
+    path: str | Path,
+    fields: FieldMap | None = None,
+    source_type: str = "file",
+    *,
+    errors: str = "raise",
+    on_skip: Callable[[InputFileError], None] | None = None,
 ) -> Iterator[tuple[int, Mention]]:
-    """(line number, mention) for every line; raises on the first bad line."""
+    """(line number, mention) for every line.
+
+    ``errors="raise"`` stops at the first bad line; ``errors="skip"`` passes each bad
+    line's InputFileError (``file:line: cause``) to ``on_skip`` (default: a logged
+    warning) and goes on. A missing text column in the first row always raises.
+    """
+    if errors not in {"raise", "skip"}:
+        raise ValueError(f"errors: expected 'raise' or 'skip', got {errors!r}")
     fields = fields or FieldMap()
-    for index, (number, row) in enumerate(read_rows(path)):
-        if index == 0:
-            check_text_field(path, row, fields)
-        yield number, row_to_mention(row, f"{path}:{number}", fields, source_type)
+    report = on_skip or (lambda exc: log.warning("skipped %s", exc))
+    checked = False
+    for number, row in iter_rows(path):
+        try:
+            if isinstance(row, InputFileError):
+                raise row
+            if not checked:
+                check_text_field(path, row, fields)
+                checked = True
+            mention = row_to_mention(row, f"{path}:{number}", fields, source_type)
+        except InputFileError as exc:
+            if errors == "raise" or not checked and not isinstance(row, InputFileError):
+                raise
+            report(exc)
+            continue
+        yield number, mention

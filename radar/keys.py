@@ -84,3 +84,40 @@ class Keys:
     def playbook_usage(self) -> str:
         """Hash: playbook answer wording id -> last time it was suggested."""
         return self._key("playbook-usage")
+
+    def near(self, near_key: str) -> str:
+        """Id of the first mention with this near-duplicate key (see radar.dedupe); expires."""
+        return self._key("near", near_key)
+
+    def copies(self, mention_id: str) -> str:
+        """Counter of the near-duplicate copies a stored mention received; expires."""
+        return self._key("copies", mention_id)
+
+    def push_rate(self, client: str, window: int) -> str:
+        """Fixed-window request counter of one push client (window = epoch minute)."""
+        return self._key("push-rate", client, str(window))
+
+    @property
+    def operator_published(self) -> str:
+        """Hash: cluster id -> JSON of the answer the operator published last for it."""
+        return self._key("operator", "published")
+
+    @property
+    def operator_labels(self) -> str:
+        """Hash: cluster id -> label chosen by an operator."""
+        return self._key("operator", "labels")
+
+    @property
+    def operator_merged(self) -> str:
+        """Hash: cluster id -> id of the cluster an operator merged it into."""
+        return self._key("operator", "merged")
+
+    @property
+    def operator_dismissed(self) -> str:
+        """Set of cluster ids an operator dismissed."""
+        return self._key("operator", "dismissed")
+
+    @property
+    def operator_log(self) -> str:
+        """Stream (capped): every operator action with its time, for reports and audits."""
+        return self._key("operator", "log")

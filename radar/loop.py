@@ -11,6 +11,7 @@ import threading
 import time
 
 from radar.config import Settings
+from radar.operator import OperatorActions
 from radar.refresh import Radar
 from radar.store import Store
 
@@ -30,7 +31,13 @@ def refresh_once(store: Store, radar: Radar, settings: Settings) -> dict | None:
     if now is None:
         return None
     mentions, embeddings = store.window(now - settings.window_hours * 3600, now)
-    snapshot = radar.refresh(mentions, embeddings, now, pending=store.pending_count())
+    snapshot = radar.refresh(
+        mentions,
+        embeddings,
+        now,
+        pending=store.pending_count(),
+        operator=OperatorActions(store).state(),
+    )
     store.save_snapshot(snapshot)
     store.trim(now - settings.retention_hours * 3600)
     log.info(

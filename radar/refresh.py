@@ -22,6 +22,7 @@ from clustering.incremental import WindowClusterer
 from clustering.topics import ClusterParams, WindowClustering, auto_min_cluster_size, cluster_window
 from radar.config import Settings
 from radar.model import EnrichedMention
+from radar.operator import OperatorState, apply_operator_state, remember_wording_use
 from radar.playbooks import PlaybookIndex, pick_wording
 from radar.signals import (
     RECENT_SECONDS,
@@ -99,8 +100,9 @@ class Radar:
         embeddings: np.ndarray,
         now: float,
         pending: int = 0,
+        operator: OperatorState | None = None,
     ) -> dict[str, Any]:
-        """The snapshot for the window ending at ``now``."""
+        """The snapshot for the window ending at ``now``, with the operators' choices applied."""
         started = time.perf_counter()
         s = self.settings
         window_s = s.window_hours * 3600
@@ -124,8 +126,13 @@ class Radar:
             self.question_of[index] = self._assigned[position]
         topics = self._clusters(frame, "topic", self.topics, now, n_bins)
         self.topic_of = self._assigned
+        if operator is not None:
+            remember_wording_use(self.wording, self.wording_used, operator)
         self._match_playbooks(questions)
         self._rank(questions, now)
+        bins = self._bins(frame, is_question, start, bin_s, n_bins)
+        questions = apply_operator_state(questions, operator, bins, now)
+        topics = apply_operator_state(topics, operator, bins, now)
         for cluster in questions + topics:
             for private in [k for k in cluster if k.startswith("_")]:
                 del cluster[private]
@@ -141,7 +148,7 @@ class Radar:
                 "bin_minutes": s.bin_minutes,
             },
             "totals": self._totals(frame, is_question, pending),
-            "bins": self._bins(frame, is_question, start, bin_s, n_bins),
+            "bins": bins,
             "questions": questions[: s.max_questions],
             "topics": topics,
             "alerts": self._alerts(frame, questions, now),

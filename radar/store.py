@@ -21,6 +21,7 @@ import secrets
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ import numpy as np
 import redis
 
 from radar.config import Settings
+from radar.dedupe import near_key
 from radar.errors import StoreError
 from radar.keys import Keys
 from radar.model import EnrichedMention, Mention
@@ -36,6 +38,20 @@ log = logging.getLogger(__name__)
 
 SNAPSHOT_HISTORY = 500
 _CHUNK = 1000
+
+
+@dataclass
+class IngestCounts:
+    """What one ingest call did: new mentions queued, exact and near duplicates dropped."""
+
+    received: int = 0
+    stored: int = 0
+    exact_duplicates: int = 0
+    near_duplicates: int = 0
+
+    @property
+    def duplicates(self) -> int:
+        return self.exact_duplicates + self.near_duplicates
 
 
 class Store:
@@ -48,25 +64,65 @@ class Store:
 
     # -- ingest -------------------------------------------------------------------------
     def add_mentions(self, mentions: Iterable[Mention]) -> int:
-        """Queue mentions for enrichment, dropping exact duplicates (same id). Returns new count."""
+        """Queue mentions for enrichment, dropping exact and near duplicates. Returns new count."""
+        return self.ingest(mentions).stored
+
+    def ingest(self, mentions: Iterable[Mention]) -> IngestCounts:
+        """Queue new mentions; count exact duplicates (same id) and near-duplicate copies.
+
+        A mention whose id was seen is dropped. A new id whose near-duplicate key
+        (:func:`radar.dedupe.near_key`) belongs to a stored mention is not queued: it
+        raises that mention's copy counter instead. Both markers expire with retention.
+        """
         batch = list(mentions)
-        if not batch:
-            return 0
-        ttl = int(self.retention_seconds)
-        added = 0
+        counts = IngestCounts(received=len(batch))
+        ttl = max(1, int(self.retention_seconds))
         for start in range(0, len(batch), _CHUNK):
             chunk = batch[start : start + _CHUNK]
             with self.client.pipeline(transaction=False) as pipe:
                 for m in chunk:
                     pipe.set(self.keys.seen(m.id), 1, nx=True, ex=ttl)
-                fresh = pipe.execute()
+                fresh = [m for m, is_new in zip(chunk, pipe.execute(), strict=True) if is_new]
+            counts.exact_duplicates += len(chunk) - len(fresh)
+            near = [(m, near_key(m)) for m in fresh]
             with self.client.pipeline(transaction=False) as pipe:
-                for m, is_new in zip(chunk, fresh, strict=True):
-                    if is_new:
+                for m, key in near:
+                    if key is not None:
+                        pipe.set(self.keys.near(key), _near_value(m), nx=True, ex=ttl)
+                claimed = iter(pipe.execute())
+            originals: list[tuple[str, Mention]] = []
+            with self.client.pipeline(transaction=False) as pipe:
+                for m, key in near:
+                    if key is None or next(claimed):
                         pipe.xadd(self.keys.mentions, {"m": json.dumps(m.to_dict())})
-                        added += 1
+                        counts.stored += 1
+                    else:
+                        originals.append((key, m))
                 pipe.execute()
-        return added
+            if originals:
+                firsts = self.client.mget([self.keys.near(k) for k, _m in originals])
+                with self.client.pipeline(transaction=False) as pipe:
+                    for (_key, m), first in zip(originals, firsts, strict=True):
+                        if first is None:  # expired in between: nothing left to count on
+                            continue
+                        first_id, source, url = (_text(first).split("\x1f") + ["", ""])[:3]
+                        if url and (source, url) == (m.source, m.url):
+                            continue  # the same item edited (feeds): not another copy
+                        pipe.incr(self.keys.copies(first_id))
+                        pipe.expire(self.keys.copies(first_id), ttl)
+                    pipe.execute()
+                counts.near_duplicates += len(originals)
+        return counts
+
+    def copies(self, ids: Sequence[str]) -> dict[str, int]:
+        """How many times each mention was seen, itself included (1 when it had no copies)."""
+        found: dict[str, int] = {}
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            raw = self.client.mget([self.keys.copies(i) for i in chunk])
+            for mid, extra in zip(chunk, raw, strict=True):
+                found[mid] = 1 + (int(extra) if extra is not None else 0)
+        return found
 
     # -- enrichment queue ---------------------------------------------------------------
     def ensure_group(self) -> None:
@@ -150,10 +206,13 @@ class Store:
             chunk = ids[begin : begin + _CHUNK]
             docs = self.client.mget([self.keys.doc(i) for i in chunk])
             embs = self.client.mget([self.keys.embedding(i) for i in chunk])
-            for doc, emb in zip(docs, embs, strict=True):
+            copies = self.copies(chunk)
+            for mid, doc, emb in zip(chunk, docs, embs, strict=True):
                 if doc is None or emb is None:
                     continue  # expired between the two reads
-                mentions.append(EnrichedMention.from_dict(json.loads(doc)))
+                mention = EnrichedMention.from_dict(json.loads(doc))
+                mention.copies = copies[mid]
+                mentions.append(mention)
                 vectors.append(np.frombuffer(emb, dtype=np.float32))
         matrix = np.vstack(vectors) if vectors else np.zeros((0, 0), dtype=np.float32)
         return mentions, matrix
@@ -217,6 +276,11 @@ class Store:
         batch = list(self.client.scan_iter(match=pattern, count=1000))
         for start in range(0, len(batch), _CHUNK):
             self.client.delete(*batch[start : start + _CHUNK])
+
+
+def _near_value(mention: Mention) -> str:
+    """What a near-duplicate key points to: the first mention's id, source and URL."""
+    return "\x1f".join((mention.id, mention.source, mention.url))
 
 
 def _text(value: bytes | str) -> str:

@@ -1,13 +1,25 @@
-"""A local HTTP server for feed tests: generated RSS/Atom, ETags, 304s, errors and hangs."""
+"""A local HTTP server for feed tests: generated RSS/Atom, files, ETags, 304s, redirects, hangs.
+
+Documents are served with a Content-Type by file kind and, when the XML declaration
+names one, its encoding as ``charset``; ``ETag`` and ``Last-Modified`` headers make
+conditional GETs answer 304 without a body. ``/hang`` answers only after
+``hang_seconds`` (or when the server stops).
+"""
 
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+CONTENT_TYPES = {".rss": "application/rss+xml", ".atom": "application/atom+xml"}
+_DECLARED = re.compile(rb"""<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']""")
+LAST_MODIFIED = formatdate(1795330800, usegmt=True)  # 2026-11-22 07:00 GMT
 
 
 def rss(title: str, items: list[tuple[str, str]]) -> bytes:
@@ -34,14 +46,47 @@ def atom(title: str, items: list[str]) -> bytes:
     ).encode()
 
 
-class FeedServer:
-    """Serves ``documents`` (path -> bytes); counts full bodies sent; ``/hang`` never answers in time."""
+def content_type(path: str, body: bytes) -> str:
+    """Content-Type by extension, with the charset the XML declaration names.
 
-    def __init__(self, documents: dict[str, bytes], hang_seconds: float = 5.0):
+    >>> content_type("/a.rss", b'<?xml version="1.0" encoding="ISO-8859-1"?><rss/>')
+    'application/rss+xml; charset=ISO-8859-1'
+    >>> content_type("/b.atom", b"<feed/>")
+    'application/atom+xml'
+    """
+    kind = CONTENT_TYPES.get(Path(path).suffix.lower(), "application/xml")
+    declared = _DECLARED.search(body[:200].lstrip())
+    return f"{kind}; charset={declared.group(1).decode()}" if declared else kind
+
+
+def documents_from_folder(folder: Path, suffixes=(".rss", ".atom")) -> dict[str, bytes]:
+    """``/name`` -> bytes of every feed document in ``folder`` (read, never copied)."""
+    return {
+        "/" + p.name: p.read_bytes()
+        for p in sorted(folder.iterdir())
+        if p.is_file() and p.suffix.lower() in suffixes
+    }
+
+
+class FeedServer:
+    """Serves ``documents`` (path -> bytes); counts requests and full bodies sent.
+
+    ``redirects`` maps a path to ``(status, target path)``; ``/hang`` stalls.
+    """
+
+    def __init__(
+        self,
+        documents: dict[str, bytes],
+        hang_seconds: float = 5.0,
+        redirects: dict[str, tuple[int, str]] | None = None,
+    ):
         self.documents = documents
         self.hang_seconds = hang_seconds
+        self.redirects = dict(redirects or {})
         self.bodies_sent = 0
         self.requests = 0
+        self.released = threading.Event()
+        self._lock = threading.Lock()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -49,26 +94,41 @@ class FeedServer:
                 pass
 
             def do_GET(self):
-                server.requests += 1
+                with server._lock:
+                    server.requests += 1
                 if self.path == "/hang":
-                    time.sleep(server.hang_seconds)
+                    server.released.wait(server.hang_seconds)
+                    return
+                if self.path in server.redirects:
+                    status, target = server.redirects[self.path]
+                    self.send_response(status)
+                    self.send_header("Location", server.base + target)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
                     return
                 body = server.documents.get(self.path)
                 if body is None:
                     self.send_error(404, "Not Found")
                     return
                 etag = '"' + hashlib.md5(body).hexdigest() + '"'
-                if self.headers.get("If-None-Match") == etag:
+                not_modified = self.headers.get("If-None-Match") == etag or (
+                    self.headers.get("If-None-Match") is None
+                    and self.headers.get("If-Modified-Since") == LAST_MODIFIED
+                )
+                if not_modified:
                     self.send_response(304)
+                    self.send_header("ETag", etag)
                     self.end_headers()
                     return
                 self.send_response(200)
-                self.send_header("Content-Type", "application/rss+xml")
+                self.send_header("Content-Type", content_type(self.path, body))
                 self.send_header("ETag", etag)
+                self.send_header("Last-Modified", LAST_MODIFIED)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
-                server.bodies_sent += 1
+                with server._lock:
+                    server.bodies_sent += 1
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
@@ -84,5 +144,6 @@ class FeedServer:
         try:
             yield self
         finally:
+            self.released.set()
             self.httpd.shutdown()
             self.httpd.server_close()

@@ -1,4 +1,4 @@
-"""The Dash app factory of the wall, and a production server for ``radar web``.
+"""The Dash app factory (wall and operator view), and a production server for ``radar web``.
 
 >>> from radar.config import load_settings
 >>> app = create_app(load_settings(env={}), store=None)  # the store is only read per request
@@ -11,15 +11,21 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from dash import Dash
+from dash import Dash, dcc, html
 
 from radar.config import Settings
+from radar.errors import PlaybookError
+from radar.operator import OperatorActions
+from radar.playbooks import Playbook, load_playbooks
+from radar.push import register_push_routes
 from radar.store import Store
+from web import operator_view
 from web.callbacks import register_callbacks
 from web.data import SnapshotReader
 from web.figures import DEFAULT_TZ
+from web.ids import Id
 from web.layout import skeleton
-from web.text import DEFAULT_LANG, t
+from web.text import pick_lang, t
 
 log = logging.getLogger(__name__)
 
@@ -40,10 +46,15 @@ def create_app(
     settings: Settings,
     store: Store,
     *,
-    lang: str = DEFAULT_LANG,
+    lang: str | None = None,
     timezone: str = DEFAULT_TZ,
 ) -> Dash:
-    """Build the wall app reading snapshots from ``store``; no state outside the app."""
+    """Build the app (wall at ``/``, operator view at ``/operator``) on ``store``.
+
+    ``lang`` (default: the ``web_lang`` setting) is the language when the address
+    does not ask for one with ``?lang=en``.
+    """
+    lang = pick_lang(lang or settings.web_lang)
     app = Dash(
         __name__,
         assets_folder=str(ASSETS),
@@ -52,9 +63,39 @@ def create_app(
         serve_locally=True,
     )
     app.index_string = app.index_string.replace("<html>", f'<html lang="{lang}">', 1)
-    app.layout = skeleton(interval_ms(settings.refresh_seconds), lang)
-    register_callbacks(app, SnapshotReader(store), settings, lang=lang, tz=timezone)
+    interval = interval_ms(settings.refresh_seconds)
+    app.layout = html.Div(
+        [
+            dcc.Location(id=Id.URL, refresh=False),
+            dcc.Store(id=Id.PAGE_KEY, data=None),
+            html.Div(id=Id.PAGE),
+        ]
+    )
+    app.validation_layout = html.Div(
+        [app.layout, skeleton(interval, lang), operator_view.skeleton(lang, True, interval)]
+    )
+    register_callbacks(
+        app,
+        SnapshotReader(store),
+        settings,
+        lang=lang,
+        tz=timezone,
+        interval=interval,
+        playbooks=playbooks_by_id(settings),
+        actions=OperatorActions(store) if store is not None else None,
+    )
+    register_push_routes(app.server, settings, store)
     return app
+
+
+def playbooks_by_id(settings: Settings) -> dict[str, Playbook]:
+    """The configured playbooks (data only: wordings and channels for the operator view)."""
+    folder = Path(settings.playbook_dir).expanduser() if settings.playbook_dir else None
+    try:
+        return {book.id: book for book in load_playbooks(folder)}
+    except PlaybookError as exc:
+        log.warning("operator view without playbooks: %s", exc)
+        return {}
 
 
 def serve(
@@ -63,7 +104,7 @@ def serve(
     host: str | None = None,
     port: int | None = None,
     *,
-    lang: str = DEFAULT_LANG,
+    lang: str | None = None,
     timezone: str = DEFAULT_TZ,
 ) -> None:
     """Serve the wall until interrupted: waitress when installed, else Flask's server."""

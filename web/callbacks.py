@@ -1,21 +1,28 @@
-"""Thin callbacks: on every tick, read the snapshot and re-render only when it changed.
+"""Thin callbacks: routing, the wall's refresh, and the operator view.
 
-The last rendered version lives in the browser (a ``dcc.Store``), not in the
-server, so any number of web workers can answer any request.
+On every tick the wall reads the snapshot and re-renders only when it changed.
+The last rendered version, the page language and the operator token live in the
+browser (``dcc.Store``, session storage), not in the server, so any number of web
+workers can answer any request.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
-from dash import Dash, Input, Output, State, no_update
+from dash import Dash, Input, Output, State, ctx, no_update
 
 from radar.config import Settings
+from radar.operator import OperatorActions
+from radar.playbooks import Playbook
+from web import operator_view
+from web.actions import Form, perform
 from web.data import Snapshot, SnapshotReader, version
 from web.ids import Id
-from web.layout import body, clock, freshness, totals
-from web.text import DEFAULT_LANG
+from web.layout import body, clock, freshness, skeleton, totals
+from web.text import DEFAULT_LANG, pick_lang
 
 log = logging.getLogger(__name__)
 
@@ -64,14 +71,50 @@ def wall_update(
     return (*parts, state, *freshness(snapshot.get("generated"), refresh, lang=lang))
 
 
+def route(pathname: str | None, search: str | None, default_lang: str) -> dict[str, str]:
+    """Which page and language an address asks for.
+
+    >>> route("/operator", "?lang=en", "nl"), route("/", "", "nl")
+    ({'page': 'operator', 'lang': 'en'}, {'page': 'wall', 'lang': 'nl'})
+    """
+    page = "operator" if (pathname or "/").rstrip("/").endswith("/operator") else "wall"
+    return {"page": page, "lang": pick_lang(operator_view.query(search).get("lang"), default_lang)}
+
+
+def page_for(key: Mapping[str, str], interval: int, token_configured: bool) -> Any:
+    """The page skeleton for a route."""
+    if key["page"] == "operator":
+        return operator_view.skeleton(key["lang"], token_configured, max(interval, 2000))
+    return skeleton(interval, key["lang"])
+
+
 def register_callbacks(
     app: Dash,
     reader: SnapshotReader,
     settings: Settings,
     lang: str = DEFAULT_LANG,
     tz: str = "Europe/Amsterdam",
+    *,
+    interval: int = 5000,
+    playbooks: Mapping[str, Playbook] | None = None,
+    actions: OperatorActions | None = None,
 ) -> None:
-    """Attach the wall's callbacks to ``app``; ``reader`` is captured, nothing is global."""
+    """Attach every callback to ``app``; what they need is captured, nothing is global."""
+    books = playbooks or {}
+
+    @app.callback(
+        Output(Id.PAGE, "children"),
+        Output(Id.PAGE_KEY, "data"),
+        Input(Id.URL, "pathname"),
+        Input(Id.URL, "search"),
+        State(Id.PAGE_KEY, "data"),
+    )
+    def show_page(pathname: str | None, search: str | None, current: dict | None) -> tuple:
+        key = route(pathname, search, lang)
+        if key == current:
+            return no_update, no_update
+        return page_for(key, interval, bool(settings.operator_token)), key
+
     app.clientside_callback(
         VIEWPORT_JS,
         Output(Id.VIEWPORT, "data"),
@@ -89,6 +132,66 @@ def register_callbacks(
         Input(Id.INTERVAL, "n_intervals"),
         Input(Id.VIEWPORT, "data"),
         State(Id.RENDERED, "data"),
+        State(Id.LANG, "data"),
     )
-    def refresh_wall(_n: int, scale: float | None, rendered: dict | None) -> tuple:
-        return wall_update(reader.load(), rendered, scale, settings.refresh_seconds, lang, tz)
+    def refresh_wall(_n: int, scale: float | None, rendered: dict | None, page_lang) -> tuple:
+        snapshot = reader.load()
+        return wall_update(snapshot, rendered, scale, settings.refresh_seconds, page_lang, tz)
+
+    @app.callback(
+        Output(Id.OP_LIST, "children"),
+        Output(Id.OP_DETAIL, "children"),
+        Input(Id.OP_INTERVAL, "n_intervals"),
+        Input(Id.URL, "search"),
+        Input(Id.OP_DONE, "data"),
+        State(Id.LANG, "data"),
+    )
+    def refresh_operator(_n: int, search: str | None, _done: int, page_lang: str) -> tuple:
+        snapshot, selected = reader.load(), operator_view.selected_cluster(search)
+        return (
+            operator_view.cluster_links(snapshot, selected, page_lang),
+            operator_view.cluster_detail(snapshot, selected, page_lang, tz),
+        )
+
+    @app.callback(
+        Output(Id.OP_FORM_TITLE, "children"),
+        Output(Id.OP_WORDING, "options"),
+        Output(Id.OP_WORDING, "value"),
+        Output(Id.OP_CHANNEL, "options"),
+        Output(Id.OP_CHANNEL, "value"),
+        Output(Id.OP_LABEL, "value"),
+        Output(Id.OP_MERGE_TARGET, "options"),
+        Input(Id.URL, "search"),
+        Input(Id.OP_DONE, "data"),
+        State(Id.LANG, "data"),
+    )
+    def fill_forms(search: str | None, _done: int, page_lang: str) -> tuple:
+        selected = operator_view.selected_cluster(search)
+        return operator_view.form_state(reader.load(), selected, books, page_lang)
+
+    @app.callback(
+        Output(Id.OP_MESSAGE, "children"),
+        Output(Id.OP_MESSAGE, "className"),
+        Output(Id.OP_DONE, "data"),
+        Input(Id.OP_PUBLISH, "n_clicks"),
+        Input(Id.OP_RENAME, "n_clicks"),
+        Input(Id.OP_MERGE, "n_clicks"),
+        Input(Id.OP_DISMISS, "n_clicks"),
+        State(Id.OP_TOKEN, "value"),
+        State(Id.URL, "search"),
+        State(Id.OP_WORDING, "value"),
+        State(Id.OP_CHANNEL, "value"),
+        State(Id.OP_LABEL, "value"),
+        State(Id.OP_MERGE_TARGET, "value"),
+        State(Id.LANG, "data"),
+        State(Id.OP_DONE, "data"),
+        prevent_initial_call=True,
+    )
+    def act(*args: Any) -> tuple:
+        token, search, wording, channel, label, into, page_lang, done = args[4:]
+        form = Form(operator_view.selected_cluster(search), wording, channel, label, into)
+        message, ok = perform(
+            str(ctx.triggered_id), form, token, settings, actions, reader.load(), books,
+            page_lang, tz,
+        )  # fmt: skip
+        return message, f"op-message {'ok' if ok else 'refused'}", (done or 0) + int(ok)

@@ -143,7 +143,10 @@ def volume_figure(
         marker={"color": COLORS["questions"], "line": {"width": 0}},
     )
     fig.update_layout(barmode="overlay", bargap=0.15)
-    return _layout(fig, scale)
+    fig = _layout(fig, scale)
+    for i, (when, label, color) in enumerate(markers(snapshot, "volume", lang)):
+        _marker(fig, local_time(when, tz), label, color, scale, row=i)
+    return fig
 
 
 def sentiment_figure(
@@ -174,6 +177,106 @@ def sentiment_figure(
         )
     fig = _layout(fig, scale)
     fig.update_yaxes(range=[0, 100], ticksuffix="%", rangemode="normal")
+    for i, (when, label, color) in enumerate(markers(snapshot, "sentiment", lang)):
+        _marker(fig, local_time(when, tz), label, color, scale, row=i)
+    return fig
+
+
+def markers(
+    snapshot: Mapping[str, Any], kind: str, lang: str = DEFAULT_LANG
+) -> list[tuple[str, str, str]]:
+    """Vertical markers of a figure as (ISO time, label, colour), inside the window only.
+
+    Volume: spikes (alerts ``since``) and published answers; sentiment: swings.
+
+    >>> snap = {"window": {"start": "2026-11-22T06:00:00Z"},
+    ...         "alerts": [{"kind": "spike", "since": "2026-11-22T07:40:00Z"},
+    ...                    {"kind": "sentiment_swing", "since": "2026-11-22T07:30:00Z"}]}
+    >>> markers(snap, "volume"), markers(snap, "sentiment")[0][1]
+    ([('2026-11-22T07:40:00Z', 'piek', '#ffb020')], 'omslag')
+    """
+    wanted = {"volume": ("spike",), "sentiment": ("sentiment_swing",)}[kind]
+    out = [
+        (
+            str(a["since"]),
+            t("marker_spike" if a["kind"] == "spike" else "marker_swing", lang),
+            COLORS["questions"] if a["kind"] == "spike" else COLORS["negative"],
+        )
+        for a in snapshot.get("alerts") or []
+        if a.get("kind") in wanted and a.get("since")
+    ]
+    if kind == "volume":
+        for q in snapshot.get("questions") or []:
+            at = (q.get("published") or {}).get("at")
+            if at:
+                out.append((str(at), t("marker_published", lang), COLORS["positive"]))
+    start = (snapshot.get("window") or {}).get("start")
+    if start:
+        first = parse_time(start)
+        out = [m for m in out if parse_time(m[0]) >= first]
+    return sorted(set(out))
+
+
+def _marker(
+    fig: go.Figure, x: datetime, label: str, color: str, scale: float, row: int = 0
+) -> None:
+    """A dashed vertical line over the whole plot with a small label at the top; labels of
+    consecutive markers alternate between two heights so neighbours do not overlap."""
+    fig.add_shape(
+        type="line",
+        xref="x",
+        yref="paper",
+        x0=x,
+        x1=x,
+        y0=0,
+        y1=1,
+        line={"color": color, "width": max(2, round(2.5 * scale)), "dash": "dash"},
+        layer="above",
+    )
+    fig.add_annotation(
+        x=x,
+        y=1 - 0.2 * (row % 2),
+        xref="x",
+        yref="paper",
+        text=label,
+        showarrow=False,
+        xanchor="right",
+        yanchor="top",
+        xshift=-round(4 * scale),
+        font={"size": round(17 * scale), "color": color},
+        bgcolor=COLORS["background"],
+    )
+
+
+def cluster_figure(
+    cluster: Mapping[str, Any],
+    bins: Sequence[Mapping[str, Any]],
+    lang: str = DEFAULT_LANG,
+    tz: str = DEFAULT_TZ,
+) -> go.Figure:
+    """One cluster's posts per bin (operator view), with the publish time marked.
+
+    >>> bins = [{"start": "2026-11-22T07:00:00Z"}, {"start": "2026-11-22T07:01:00Z"}]
+    >>> fig = cluster_figure({"counts": [3, 5]}, bins)
+    >>> list(fig.data[0].y)
+    [3, 5]
+    """
+    counts = list(cluster.get("counts") or [])
+    rows = coarsen(
+        [{"start": b["start"], "mentions": c} for b, c in zip(bins, counts, strict=False)]
+    )
+    fig = go.Figure(
+        go.Bar(
+            x=[local_time(r["start"], tz) for r in rows],
+            y=[r["mentions"] for r in rows],
+            marker={"color": COLORS["questions"], "line": {"width": 0}},
+        )
+    )
+    fig.update_layout(bargap=0.15)
+    fig = _layout(fig, 0.8)
+    at = (cluster.get("published") or {}).get("at")
+    if at:
+        _marker(fig, local_time(at, tz), t("marker_published", lang), COLORS["positive"], 0.8)
     return fig
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from dash import dcc, html
 
+from web.changes import changes_list
 from web.data import age_seconds
 from web.figures import (
     DEFAULT_TZ,
@@ -102,6 +103,7 @@ def skeleton(interval_ms: int, lang: str = DEFAULT_LANG) -> html.Div:
             dcc.Interval(id=Id.INTERVAL, interval=interval_ms, n_intervals=0),
             dcc.Store(id=Id.RENDERED, data=None),
             dcc.Store(id=Id.VIEWPORT, data=None),
+            dcc.Store(id=Id.LANG, data=lang),
             html.Header(
                 className="wall-header",
                 children=[
@@ -143,7 +145,11 @@ def body(
             children=[
                 html.H2(t("questions", lang)),
                 question_list(
-                    snapshot.get("questions") or [], lang, scale, _bins_per_hour(snapshot)
+                    snapshot.get("questions") or [], lang, scale, _bins_per_hour(snapshot), tz
+                ),
+                html.Div(
+                    className="changes-strip",
+                    children=[html.H2(t("changes", lang)), changes_list(snapshot, lang)],
                 ),
             ],
         ),

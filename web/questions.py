@@ -18,7 +18,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from web.figures import sparkline_figure
+from web.figures import DEFAULT_TZ, local_time, sparkline_figure
 from web.ids import Id
 from web.text import DEFAULT_LANG, t
 
@@ -33,13 +33,14 @@ def question_list(
     lang: str = DEFAULT_LANG,
     scale: float = 1.0,
     spark_bins: int | None = None,
+    tz: str = DEFAULT_TZ,
 ) -> html.Ol:
     """The dominant questions in the snapshot's rank order (stable between refreshes)."""
     ranked = sorted(questions, key=lambda q: q.get("rank") or 10**6)
     shown = ranked[:MAX_QUESTIONS]
     if not shown:
         return html.Ol(html.Li(t("no_questions", lang), className="empty"), id=Id.QUESTIONS)
-    items = [question_card(q, lang, scale, spark_bins) for q in shown]
+    items = [question_card(q, lang, scale, spark_bins, tz) for q in shown]
     if len(ranked) > len(shown):
         items.append(
             html.Li(t("more_questions", lang, n=len(ranked) - len(shown)), className="more")
@@ -52,6 +53,7 @@ def question_card(
     lang: str = DEFAULT_LANG,
     scale: float = 1.0,
     spark_bins: int | None = None,
+    tz: str = DEFAULT_TZ,
 ) -> html.Li:
     """One dominant question: rank, text, counts, trend (last hour), example, answer or gap."""
     playbook = q.get("playbook")
@@ -59,7 +61,7 @@ def question_card(
     state = str(q.get("state") or "stable")
     examples = [e for e in q.get("examples") or [] if e]
     main = [
-        html.Div(str(q.get("representative") or q.get("label") or ""), className="q-text"),
+        html.Div(_title(q), className="q-text"),
         html.Div(
             className="q-meta",
             children=[
@@ -84,8 +86,9 @@ def question_card(
                 ],
             )
         )
+    published = " published" if q.get("published") else ""
     return html.Li(
-        className=f"question {'gap' if gap else 'matched'} state-{state}",
+        className=f"question {'gap' if gap else 'matched'} state-{state}{published}",
         **{"data-cluster": str(q.get("id", ""))},
         children=[
             html.Div(str(q.get("rank") or ""), className="q-rank"),
@@ -95,9 +98,42 @@ def question_card(
                 config=SPARK_CONFIG,
                 className="q-spark",
             ),
-            gap_flag(lang) if gap else answer_box(playbook, lang),
+            gap_flag(lang) if gap else answer_box(playbook, lang, q, tz),
         ],
     )
+
+
+def _title(q: Cluster) -> str:
+    """The card's headline: the operator's name for it when renamed, else the central post."""
+    if q.get("renamed") and q.get("label"):
+        return str(q["label"])
+    return str(q.get("representative") or q.get("label") or "")
+
+
+def published_line(q: Cluster, lang: str = DEFAULT_LANG, tz: str = DEFAULT_TZ) -> list:
+    """``✓ gepubliceerd 08:42 via X`` and the did-it-help change, or nothing.
+
+    >>> q = {"published": {"at": "2026-11-22T07:42:00Z", "channel": "X"},
+    ...      "after_publish": {"change": -0.4}}
+    >>> [c.children for c in published_line(q)]
+    ['✓ gepubliceerd 08:42 via X', '−40% sinds publicatie']
+    """
+    published = q.get("published") or {}
+    if not published.get("at"):
+        return []
+    when = local_time(published["at"], tz).strftime("%H:%M")
+    line = t("published_at", lang, time=when, channel=str(published.get("channel") or ""))
+    change = (q.get("after_publish") or {}).get("change")
+    if change is None:
+        effect, trend = t("after_tracking", lang), "flat"
+    else:
+        sign = "−" if change < 0 else "+"
+        effect = t("after_change", lang, change=f"{sign}{abs(round(100 * change))}%")
+        trend = "down" if change < 0 else "up" if change > 0 else "flat"
+    return [
+        html.Span(line, className="p-when"),
+        html.Span(effect, className=f"p-effect effect-{trend}"),
+    ]
 
 
 def _trend(q: Cluster, lang: str) -> html.Span:
@@ -115,8 +151,13 @@ def _trend(q: Cluster, lang: str) -> html.Span:
     )
 
 
-def answer_box(playbook: Mapping[str, Any], lang: str = DEFAULT_LANG) -> html.Div:
-    """The matched playbook: title, match score, suggested answer wording, expert."""
+def answer_box(
+    playbook: Mapping[str, Any],
+    lang: str = DEFAULT_LANG,
+    q: Cluster | None = None,
+    tz: str = DEFAULT_TZ,
+) -> html.Div:
+    """The matched playbook: title, match score, suggested wording, expert or published."""
     score = float(playbook.get("score") or 0.0)
     children = [
         html.Div(
@@ -130,7 +171,10 @@ def answer_box(playbook: Mapping[str, Any], lang: str = DEFAULT_LANG) -> html.Di
         ),
         html.Div(str(playbook.get("answer") or ""), className="a-text"),
     ]
-    if playbook.get("expert"):
+    published = published_line(q or {}, lang, tz)
+    if published:
+        children.append(html.Div(published, className="a-published"))
+    elif playbook.get("expert"):
         children.append(
             html.Div(t("expert", lang, expert=playbook["expert"]), className="a-expert")
         )

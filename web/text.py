@@ -15,6 +15,7 @@ Code never spells out text a person reads; it asks :func:`t` for it.
 from __future__ import annotations
 
 DEFAULT_LANG = "nl"
+LANGS = ("nl", "en")
 
 TEXT: dict[str, dict[str, str]] = {
     "nl": {
@@ -61,6 +62,60 @@ TEXT: dict[str, dict[str, str]] = {
         "seconds": "{n} s",
         "minutes": "{n} min",
         "hours": "{n} u",
+        "changes": "Wat is er veranderd · 15 min",
+        "changes_new": "Nieuw",
+        "changes_growing": "Groeiend",
+        "changes_fading": "Afnemend",
+        "changes_published": "Gepubliceerd",
+        "no_changes": "Geen veranderingen in de laatste 15 minuten.",
+        "published_at": "✓ gepubliceerd {time} via {channel}",
+        "after_change": "{change} sinds publicatie",
+        "after_tracking": "effect wordt gevolgd",
+        "marker_spike": "piek",
+        "marker_swing": "omslag",
+        "marker_published": "gepubliceerd",
+        "operator_title": "Crisisradar · operator",
+        "to_wall": "Naar de wall",
+        "language": "Taal",
+        "token_label": "Operatortoken",
+        "token_placeholder": "plak hier het token",
+        "token_hint": "Het token blijft alleen in dit browsertabblad bewaard.",
+        "actions_disabled": "Operatoracties staan uit: er is geen operatortoken ingesteld "
+        "(RADAR_OPERATOR_TOKEN of operator_token in radar.toml).",
+        "token_refused": "Geweigerd: het token ontbreekt of klopt niet. Er is niets veranderd.",
+        "pick_cluster": "Kies links een vraag of onderwerp.",
+        "cluster_unknown": "Deze cluster staat niet meer in de momentopname; kies opnieuw.",
+        "representative": "Meest centrale bericht",
+        "examples": "Voorbeelden",
+        "timeline": "Berichten in de tijd",
+        "answer": "Voorbereid antwoord",
+        "suggested": "voorgesteld",
+        "copy": "kopieer",
+        "channel": "Kanaal",
+        "choose_channel": "kies een kanaal",
+        "publish": "Markeer als gepubliceerd",
+        "published_ok": "Gepubliceerd via {channel} om {time}. De wall toont het na de "
+        "volgende verversing van de radar.",
+        "rename_label": "Nieuwe naam",
+        "rename": "Hernoemen",
+        "renamed_ok": "Hernoemd naar “{label}”; zichtbaar na de volgende verversing.",
+        "merge_label": "Samenvoegen met",
+        "choose_target": "kies een cluster",
+        "merge": "Samenvoegen",
+        "merged_ok": "Samengevoegd met “{target}”; zichtbaar na de volgende verversing.",
+        "dismiss": "Negeren",
+        "dismissed_ok": "Genegeerd; verdwijnt na de volgende verversing van de radar.",
+        "need_wording": "Kies eerst een formulering.",
+        "need_channel": "Kies eerst een kanaal uit het draaiboek.",
+        "need_target": "Kies eerst een cluster om mee samen te voegen.",
+        "no_answer": "Deze vraag heeft geen voorbereid antwoord om te publiceren.",
+        "did_it_help": "Heeft het geholpen?",
+        "rate_line": "{before} → {after} berichten per 15 min",
+        "no_before": "nog geen vergelijking mogelijk",
+        "size_line": "{size} berichten · +{recent} in 15 min · groei {growth}×",
+        "renamed": "hernoemd",
+        "merged_from": "samengevoegd uit {ids}",
+        "refused": "Geweigerd: {reason}",
     },
     "en": {
         "title": "Crisis radar",
@@ -106,6 +161,60 @@ TEXT: dict[str, dict[str, str]] = {
         "seconds": "{n} s",
         "minutes": "{n} min",
         "hours": "{n} h",
+        "changes": "What changed · 15 min",
+        "changes_new": "New",
+        "changes_growing": "Growing",
+        "changes_fading": "Fading",
+        "changes_published": "Published",
+        "no_changes": "No changes in the last 15 minutes.",
+        "published_at": "✓ published {time} via {channel}",
+        "after_change": "{change} since publishing",
+        "after_tracking": "tracking the effect",
+        "marker_spike": "spike",
+        "marker_swing": "swing",
+        "marker_published": "published",
+        "operator_title": "Crisis radar · operator",
+        "to_wall": "Open the wall",
+        "language": "Language",
+        "token_label": "Operator token",
+        "token_placeholder": "paste the token here",
+        "token_hint": "The token is kept in this browser tab only.",
+        "actions_disabled": "Operator actions are off: no operator token is configured "
+        "(RADAR_OPERATOR_TOKEN or operator_token in radar.toml).",
+        "token_refused": "Refused: the token is missing or wrong. Nothing was changed.",
+        "pick_cluster": "Pick a question or topic on the left.",
+        "cluster_unknown": "This cluster is no longer in the snapshot; pick again.",
+        "representative": "Most central post",
+        "examples": "Examples",
+        "timeline": "Posts over time",
+        "answer": "Prepared answer",
+        "suggested": "suggested",
+        "copy": "copy",
+        "channel": "Channel",
+        "choose_channel": "choose a channel",
+        "publish": "Mark as published",
+        "published_ok": "Published via {channel} at {time}. The wall shows it after the "
+        "radar's next refresh.",
+        "rename_label": "New name",
+        "rename": "Rename",
+        "renamed_ok": "Renamed to “{label}”; visible after the next refresh.",
+        "merge_label": "Merge into",
+        "choose_target": "choose a cluster",
+        "merge": "Merge",
+        "merged_ok": "Merged into “{target}”; visible after the next refresh.",
+        "dismiss": "Dismiss",
+        "dismissed_ok": "Dismissed; it disappears after the radar's next refresh.",
+        "need_wording": "Choose a wording first.",
+        "need_channel": "Choose a channel from the playbook first.",
+        "need_target": "Choose a cluster to merge into first.",
+        "no_answer": "This question has no prepared answer to publish.",
+        "did_it_help": "Did it help?",
+        "rate_line": "{before} → {after} posts per 15 min",
+        "no_before": "nothing to compare with yet",
+        "size_line": "{size} posts · +{recent} in 15 min · growth {growth}×",
+        "renamed": "renamed",
+        "merged_from": "merged from {ids}",
+        "refused": "Refused: {reason}",
     },
 }
 
@@ -115,3 +224,14 @@ def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
     table = TEXT.get(lang, TEXT[DEFAULT_LANG])
     text = table.get(key) or TEXT[DEFAULT_LANG].get(key) or key
     return text.format(**values) if values else text
+
+
+def pick_lang(requested: str | None, default: str = DEFAULT_LANG) -> str:
+    """``requested`` when it is a known language, else ``default`` (else Dutch).
+
+    >>> pick_lang("en"), pick_lang("fr"), pick_lang(None, "en")
+    ('en', 'nl', 'en')
+    """
+    if requested in LANGS:
+        return str(requested)
+    return default if default in LANGS else DEFAULT_LANG

@@ -7,9 +7,9 @@ cluster by place and small talk instead of by what is asked. The embedding text:
 - drops URLs, retweet prefixes, @mentions and '#' signs (``normalise_post``);
 - for a question, keeps only its question clauses;
 - drops greeting words at the start;
-- drops proper names (capitalised words inside a clause) in languages that do
-  not capitalise common nouns (nl, en, fr), so "bus vanaf Leiden" and "bus vanaf
-  Zwolle" land together.
+- drops proper names (capitalised words inside a clause, but not acronym-led terms
+  such as NS or OV-fiets) in languages that do not capitalise common nouns (nl, en,
+  fr), so "bus vanaf Leiden" and "bus vanaf Zwolle" land together.
 
 The wall still shows the original text; only the vector is built from this.
 On a generated drill this raised the share of questions whose nearest neighbour
@@ -49,16 +49,30 @@ def question_clauses(post: str, lang: str, threshold: float = 0.5) -> str:
     return " ".join(asking) if asking else post
 
 
+def _is_name(word: str) -> bool:
+    """Capitalised, but not an acronym-led term (NS, KPN, OV-fiets, RIVM keep their meaning).
+
+    >>> [_is_name(w) for w in ["Utrecht", "OV-fiets", "NS", "trein", "Den"]]
+    [True, False, False, False, True]
+    """
+    letters = [ch for ch in word if ch.isalpha()]
+    if not letters or not letters[0].isupper():
+        return False
+    return not (len(letters) >= 2 and letters[1].isupper())
+
+
 def drop_names(clause_text: str) -> str:
     """Remove capitalised words that do not start a clause (names of places, people, brands).
 
     >>> drop_names("Is er een bus van Den Bosch naar Utrecht? Ik wacht.")
     'Is er een bus van naar? Ik wacht.'
+    >>> drop_names("Mag ik gratis een OV-fiets pakken in Zwolle?")
+    'Mag ik gratis een OV-fiets pakken in?'
     """
     out = []
     for part in clauses(clause_text):
         words = _WORD.findall(part)
-        kept = [w for i, w in enumerate(words) if i == 0 or not w[:1].isupper()]
+        kept = [w for i, w in enumerate(words) if i == 0 or not _is_name(w)]
         trailing = (
             "".join(ch for ch in words[-1] if ch in "?!.:;")
             if words and kept[-1:] != words[-1:]

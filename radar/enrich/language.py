@@ -24,7 +24,9 @@ When the text gives too little evidence, the feed's ``hint`` decides.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from types import MappingProxyType
 
 __all__ = ["DECISIVE_WORDS", "SUPPORTED", "detect_language", "language_scores", "normalise_hint"]
@@ -193,11 +195,30 @@ CUE_PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
 )
 """(language, letter pattern, weight per hit) for the letter cues."""
 
+
+def _hit_counter(pattern: re.Pattern[str]) -> Callable[[str], int]:
+    """Counts non-overlapping hits; ``str.count`` for plain letter sequences (same count)."""
+    if re.fullmatch(r"[^\W\d_]+", pattern.pattern):
+        return functools.partial(_count_literal, pattern.pattern)
+    return lambda target: len(pattern.findall(target))
+
+
+def _count_literal(literal: str, target: str) -> int:
+    return target.count(literal)
+
+
+_CUE_COUNTERS: tuple[tuple[str, Callable[[str], int], float, bool], ...] = tuple(
+    (lang, _hit_counter(pattern), weight, "'" in pattern.pattern)
+    for lang, pattern, weight in CUE_PATTERNS
+)
+"""CUE_PATTERNS as (language, hit counter, weight, counted on the text with apostrophes)."""
+
 _NOISE = re.compile(
     r"^\s*RT\s+@\w+:?|https?://\S+|www\.\S+|[@#][\w_]+|&\w+;|\d+(?:[.,:]\d+)*", re.UNICODE
 )
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-_LATIN = re.compile(r"[a-zA-ZÀ-ɏ]")
+_LATIN = re.compile(r"[a-zA-ZÀ-ÖØ-öø-ɏ]")
+"""Latin letters (the range À-ɏ without the signs × and ÷)."""
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -229,7 +250,10 @@ def language_scores(text: str) -> dict[str, float]:
     >>> max(scores, key=scores.get)
     'nl'
     """
-    cleaned = clean_for_language(text)
+    return _scores(clean_for_language(text))
+
+
+def _scores(cleaned: str) -> dict[str, float]:
     scores = dict.fromkeys(_FUNCTION_WORDS, 0.0)
     words = _WORD.findall(cleaned)
     for word in words:
@@ -244,9 +268,8 @@ def language_scores(text: str) -> dict[str, float]:
         cue_cap = 1.0 + 0.25 * len(words)
         joined = " ".join(words) if len(words) < 200 else " ".join(words[:200])
         joined_raw = cleaned
-        for lang, pattern, weight in CUE_PATTERNS:
-            target = joined_raw if "'" in pattern.pattern else joined
-            hits = len(pattern.findall(target))
+        for lang, count, weight, on_raw in _CUE_COUNTERS:
+            hits = count(joined_raw if on_raw else joined)
             if hits:
                 scores[lang] += min(hits * weight, cue_cap) * 0.5
     return scores
@@ -269,13 +292,13 @@ def detect_language(text: str, hint: str | None = None) -> str:
     'en'
     """
     fallback = normalise_hint(hint) or "unknown"
-    letters = _LETTER.findall(clean_for_language(text))
-    if len(letters) < 2:
+    cleaned = clean_for_language(text)
+    letters = len(_LETTER.findall(cleaned))
+    if letters < 2:
         return fallback
-    latin = sum(1 for ch in letters if _LATIN.match(ch))
-    if latin < 0.5 * len(letters):
+    if len(_LATIN.findall(cleaned)) < 0.5 * letters:
         return "unknown"
-    scores = language_scores(text)
+    scores = _scores(cleaned)
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     (best, best_score), (_, second_score) = ranked[0], ranked[1]
     if best_score < MIN_EVIDENCE or best_score - second_score < MIN_MARGIN:

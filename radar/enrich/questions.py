@@ -7,7 +7,16 @@ verb, verb-first order, "weet iemand", "any idea", "graag info", ...) minus the
 cues against (rhetorical forms, "?!", exclamations, headline forms such as
 "Storing bij NS: wat moet je weten?"). The post's score is that of its best
 clause, clipped to [0, 1]. A retweet prefix, mentions, hashtags and URLs are
-stripped first.
+stripped first; the raw post is passed in, so that a question next to a link
+(a shared article teasing its own answer) can be penalised
+(:func:`link_penalty`).
+
+Decisions: a retweeted question of someone else ("RT @buur: weet iemand ...?")
+still counts, since the public asks it; a retweet of a news account, a
+question next to a link, speculation ("what are the chances"), opinion polls
+("do you agree?") and small talk ("how was your day?") do not. Cue tables are
+searched as one merged pattern each (:func:`_any_of`), which keeps the rules
+readable and the score cheap (about 50 µs a post).
 
 >>> question_score("Rijden er nog treinen naar Utrecht?", "nl") >= 0.5
 True
@@ -20,6 +29,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = [
     "clauses",
@@ -422,6 +432,11 @@ REQUEST_PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = tuple(
         (r"\bwie (?:weet|kan|heeft)\b", 0.5),
         (r"\bklopt (?:het|dit|dat)\b", 0.5),
         (r"\b(?:ik )?(?:hoor|hoorde|las|lees) (?:net )?dat\b|\bgehoord dat\b", 0.3),
+        (
+            r"\b(?:help|helpen) (?:ons|mij|me)\b|\b(?:hebben|heb|heeft|hebt) (?:dringend )?hulp nodig\b",
+            0.55,
+        ),
+        (r"\biemand (?:uit|in|bij|rond|in de buurt van) \w+", 0.4),
         # English
         (r"\b(?:any|anyone|anybody|someone|somebody) (?:got |have |has )?(?:an )?idea\b", 0.6),
         (r"\b(?:does|do|did) (?:anyone|anybody|someone|somebody|you|u) (?:know|have|hear)", 0.65),
@@ -433,6 +448,14 @@ REQUEST_PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = tuple(
             0.6,
         ),
         (r"\b(?:i'd|i would|i want|i wanna|i need) (?:like )?to know\b", 0.65),
+        (
+            r"\b(?:pls|please|plz|pleas) (?:help|rescue|send|monitor|check on|evacuate)\b"
+            r"|\b(?:in (?:urgent |dire )?need of|(?:badly |urgently )?needs? (?:help|rescue"
+            r"|to be rescued|food|water|shelter))\b",
+            0.55,
+        ),
+        (r"\b(?:anyone|anybody|someone|somebody) (?:from|in|near|around|at)\b", 0.45),
+        (r"\b(?:are|r) (?:you|u) able to\b", 0.5),
         (r"\b(?:i'm |i am |im )?wondering (?:if|whether|when|what|how|where|why)\b", 0.55),
         (r"\bi wonder (?:if|whether|when|what|how|where|why)\b", 0.4),
         (
@@ -519,6 +542,16 @@ RHETORICAL_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bwould (?:you|u) like to\b",
         r"\bcan (?:you|u) (?:please |pls |plz )?(?:rt|retweet|share|follow)\b",
         r"\bwhy (?:not|bother)\s*\?",
+        # speculation and opinion polls: nobody is expected to know the answer
+        r"\bwhat are the (?:chances|odds)\b|\bhow about the odds\b",
+        r"\bhow long (?:before|until|till) (?:we|they|someone|somebody|people)\b",
+        r"\b(?:do|does|did) (?:nobody|no one|noone) (?:know|realise|realize|notice|care) that\b",
+        r"\b(?:do|don't|dont) (?:you|u|ya) agree\b|\b(?:ben|bent|zijn) (?:je|jij|jullie|u) het"
+        r" (?:met (?:me|mij|ons) )?eens\b",
+        r"\bhow (?:was|is) (?:your|ur|je|jouw) (?:day|night|weekend|morning|dag|avond)\b",
+        r"\bhoe was (?:je|jouw|uw) (?:dag|avond|weekend)\b",
+        r"\b(?:happening|going on|gebeurt er) (?:to|in|with|met|in) (?:the|this|our|de|deze)"
+        r" (?:world|wereld)\b",
     )
 )
 """Rhetorical question forms: complaints and exclamations dressed as questions."""
@@ -598,6 +631,60 @@ ANSWER_HOOKS = frozenset(
 )
 """First words of a clause that answers or advertises right after a question hook."""
 
+# --- compiled forms (one search per table instead of one per pattern) ----------
+
+
+def _top_level_alternation(pattern: str) -> bool:
+    depth, escaped = 0, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+    return False
+
+
+def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` matches.
+
+    Patterns that open with ``\\b`` share it (``\\b(?:a|b)``), so the engine tries
+    the alternatives only at word boundaries: about ten times faster than one
+    search per pattern, same answer.
+
+    >>> bool(_any_of((re.compile(r"\\bwho cares\\b"), re.compile(r"\\?!"))).search("who cares"))
+    True
+    """
+    bounded = [
+        p.pattern[2:]
+        for p in patterns
+        if p.pattern.startswith(r"\b") and not _top_level_alternation(p.pattern)
+    ]
+    others = [
+        p.pattern
+        for p in patterns
+        if not p.pattern.startswith(r"\b") or _top_level_alternation(p.pattern)
+    ]
+    parts = [r"\b(?:" + "|".join(f"(?:{b})" for b in bounded) + ")"] if bounded else []
+    parts += [f"(?:{o})" for o in others]
+    return re.compile("|".join(parts))
+
+
+_RHETORICAL_ANY = _any_of(RHETORICAL_PATTERNS)
+_SHARED_ANY = _any_of(SHARED_ITEM_PATTERNS)
+_HEADLINE_ANY = _any_of(HEADLINE_PATTERNS)
+_REQUEST_ANY = _any_of(tuple(pattern for pattern, _ in REQUEST_PATTERNS))
+_REQUEST_BY_WEIGHT: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
+    (weight, _any_of(tuple(p for p, w in REQUEST_PATTERNS if w == weight)))
+    for weight in sorted({w for _, w in REQUEST_PATTERNS}, reverse=True)
+)
+"""Request patterns merged per weight, strongest first: the first hit is the maximum."""
+
 # --- preprocessing ----------------------------------------------------------
 
 _RT = re.compile(r"^\s*(?:RT|MT)\s*:?\s*@\w+\s*:?\s*", re.IGNORECASE)
@@ -612,6 +699,7 @@ _CLAUSE = re.compile(r".+?(?:[.!?;:\n]+(?=\s|$)|$)|[.!?;:]+")
 _TOKEN = re.compile(r"[\w']+|[?!]")
 
 
+@lru_cache(maxsize=4096)
 def normalise_post(text: str) -> str:
     """The post without retweet prefix, URLs, leading @mentions and '#' signs.
 
@@ -669,11 +757,11 @@ def question_mark_cue(clause: str) -> float:
     """Weight of the closing punctuation: '?' for, '?!' and '!' against.
 
     >>> question_mark_cue("Gaat de 8.15 nog?"), question_mark_cue("Are you kidding me?!")
-    (0.45, 0.1)
+    (0.45, -0.1)
     """
     end = clause.rstrip()[-4:]
     if "?" in end and "!" in end:
-        return 0.1
+        return -0.1  # "?!", "!?": surprise or outrage, not a request for an answer
     if end.endswith("???") or end.endswith("??"):
         return 0.35
     if end.endswith("?"):
@@ -710,6 +798,8 @@ def wh_question_cue(tokens: list[str], lang: str) -> float:
             return 0.35  # "which trains are running", "what time does"
         if nxt.endswith("ed") or nxt in {"happens", "causes", "caused", "goes", "went"}:
             return 0.35  # "what happened", "who caused"
+        if tokens[0] in {"who", "what", "which"} and nxt.endswith("s") and len(nxt) > 3:
+            return 0.35  # "who needs", "what remains" (a verb in the third person)
         return 0.1
     if nxt in PRONOUNS["nl"] or nxt in SUBJECT_WORDS["nl"]:
         return 0.05
@@ -755,7 +845,9 @@ def request_cue(clause: str) -> float:
     0.6
     """
     low = clause.lower().replace("’", "'")
-    return max((weight for pattern, weight in REQUEST_PATTERNS if pattern.search(low)), default=0.0)
+    if not _REQUEST_ANY.search(low):
+        return 0.0
+    return next(weight for weight, pattern in _REQUEST_BY_WEIGHT if pattern.search(low))
 
 
 def is_rhetorical(clause: str) -> bool:
@@ -764,8 +856,7 @@ def is_rhetorical(clause: str) -> bool:
     >>> is_rhetorical("Wie verzint dit nou?!"), is_rhetorical("Wie weet waar de bus stopt?")
     (True, False)
     """
-    low = clause.lower().replace("’", "'")
-    return any(pattern.search(low) for pattern in RHETORICAL_PATTERNS)
+    return _RHETORICAL_ANY.search(clause.lower().replace("’", "'")) is not None
 
 
 def _title_case(text: str) -> bool:
@@ -789,7 +880,7 @@ def headline_penalty(post: str, clause_index: int, parts: list[str]) -> float:
     """
     low = post.lower()
     penalty = 0.0
-    if any(pattern.search(low) for pattern in HEADLINE_PATTERNS):
+    if _HEADLINE_ANY.search(low):
         penalty += 0.7
     if clause_index > 0 and parts[clause_index - 1].rstrip().endswith(":"):
         before = parts[clause_index - 1]
@@ -814,10 +905,42 @@ def headline_penalty(post: str, clause_index: int, parts: list[str]) -> float:
     return penalty
 
 
+_LINK = re.compile(r"https?://|www\.|\bt\.co/|\bhtt?p?s?…")
+_REPLY = re.compile(r"^\s*[.]?@\w+")
+
+LINK_PENALTY = 0.55
+"""A question next to a link teases what the link answers (a shared article or photo):
+large enough that only a request phrase or a reply keeps a linked post a question."""
+
+
+def link_penalty(text: str, clause: str) -> float:
+    """Penalty for a question clause in a post that carries a link.
+
+    A post that asks and links ("Is climate change to blame? http://...") is
+    almost always a shared news item or a teaser; the link answers it. Not
+    penalised: request phrases ("does anyone know ... http://map") and replies
+    addressed to someone (the post opens with @user), which ask that person.
+    ``text`` is the raw post, URLs included.
+
+    >>> link_penalty("Will the dam hold? http://news.example/dam", "Will the dam hold?")
+    0.55
+    >>> link_penalty("Does anyone know if this road is open? http://x.example/map",
+    ...              "Does anyone know if this road is open?")
+    0.0
+    >>> link_penalty("@NS_online rijdt deze trein nog? https://x.example/foto", "rijdt deze trein nog?")
+    0.0
+    """
+    if not _LINK.search(text) or _REPLY.match(text):
+        return 0.0
+    return 0.0 if request_cue(clause) > 0 else LINK_PENALTY
+
+
 # --- score ------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def _clause_score(clause: str, lang: str) -> float:
+    """Score of one clause before post-level penalties (cached: the focus text asks again)."""
     tokens = _tokens(clause)
     if not tokens:
         return 0.0
@@ -825,6 +948,8 @@ def _clause_score(clause: str, lang: str) -> float:
     grammar = max(wh_question_cue(tokens, lang), verb_first_cue(tokens, lang))
     request = request_cue(clause)
     score += max(grammar, request) + 0.5 * min(grammar, request)
+    if score <= 0.0:
+        return score  # nothing asks; the penalties below would only lower it
     if is_rhetorical(clause):
         score -= 0.8
     if len(tokens) < 2 and score < 0.5:
@@ -848,14 +973,16 @@ def question_score(text: str, lang: str) -> float:
     post = normalise_post(text)
     if not post:
         return 0.0
-    raw = text.lower()
-    shared = 0.3 if any(pattern.search(raw) for pattern in SHARED_ITEM_PATTERNS) else 0.0
+    shared: float | None = None  # looked up only when some clause asks something
     parts = clauses(post)
     best = 0.0
     for index, clause in enumerate(parts):
         score = _clause_score(clause, lang)
-        if score <= 0.0:
-            continue
+        if score <= best:
+            continue  # the penalties below only lower a score
+        if shared is None:
+            shared = 0.3 if _SHARED_ANY.search(text.lower()) else 0.0
         score -= headline_penalty(post, index, parts) + shared
+        score -= link_penalty(text, clause)
         best = max(best, score)
     return float(min(1.0, max(0.0, best)))

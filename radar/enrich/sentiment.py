@@ -28,6 +28,7 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 
 from radar.enrich import _lexicon_en, _lexicon_nl
@@ -93,6 +94,8 @@ EMOTICONS: Mapping[str, float] = MappingProxyType(
 """Emoticons (lower-cased) → weight."""
 
 _LEXICONS = {"nl": _lexicon_nl, "en": _lexicon_en}
+_WORDS_OF = {lexicon.__name__: lexicon.WORDS for lexicon in (_lexicon_nl, _lexicon_en)}
+_LEXICON_OF_WORDS = {id(lexicon.WORDS): lexicon.__name__ for lexicon in (_lexicon_nl, _lexicon_en)}
 _MAX_PHRASE = 5
 
 _RT = re.compile(r"^\s*(?:RT|MT)\s*:?\s*@\w+\s*:?\s*", re.IGNORECASE)
@@ -127,7 +130,38 @@ def _lexicon(lang: str):  # noqa: ANN202 - a module
     return _LEXICONS.get(lang, _lexicon_en)
 
 
+_MODIFIERS = {
+    lexicon.__name__: frozenset(lexicon.INTENSIFIERS)
+    | frozenset(lexicon.DOWNTONERS)
+    | lexicon.NEGATORS
+    for lexicon in (_lexicon_nl, _lexicon_en)
+}
+"""Per lexicon: the words that modify the next one (intensifiers, downtoners, negators)."""
+
+_PHRASE_HEADS = frozenset(
+    phrase.split()[0] for lexicon in (_lexicon_nl, _lexicon_en) for phrase in lexicon.PHRASES
+)
+"""First words of the lexicon phrases: no phrase can start at any other word."""
+
+_EMOJI_CHARS = re.compile("[" + "".join(re.escape(char) for char in EMOJI) + "]")
+
+
 def _lookup(word: str, words: Mapping[str, float], suffixes: tuple[str, ...]) -> float | None:
+    """A word's weight, also through letter repeats and suffixes (cached per lexicon)."""
+    name = _LEXICON_OF_WORDS.get(id(words))
+    if name is None:
+        return _lookup_uncached(word, words, suffixes)
+    return _cached_lookup(word, name, suffixes)
+
+
+@lru_cache(maxsize=65536)
+def _cached_lookup(word: str, lexicon_name: str, suffixes: tuple[str, ...]) -> float | None:
+    return _lookup_uncached(word, _WORDS_OF[lexicon_name], suffixes)
+
+
+def _lookup_uncached(
+    word: str, words: Mapping[str, float], suffixes: tuple[str, ...]
+) -> float | None:
     if word in words:
         return words[word]
     short = _REPEAT.sub(r"\1\1", word)
@@ -157,12 +191,15 @@ def sentiment_items(tokens: list[str], raw: list[str], lang: str) -> list[Item]:
     """
     primary = _lexicon(lang)
     secondary = _lexicon_en if primary is _lexicon_nl else _lexicon_nl
-    modifiers = set(primary.INTENSIFIERS) | set(primary.DOWNTONERS) | primary.NEGATORS
+    modifiers = _MODIFIERS[primary.__name__]
     items: list[Item] = []
     i = 0
     while i < len(tokens):
         matched = 0
-        for size in range(min(_MAX_PHRASE, len(tokens) - i), 1, -1):
+        sizes = (
+            range(min(_MAX_PHRASE, len(tokens) - i), 1, -1) if tokens[i] in _PHRASE_HEADS else ()
+        )
+        for size in sizes:
             phrase = " ".join(tokens[i : i + size])
             weight = primary.PHRASES.get(phrase, secondary.PHRASES.get(phrase))
             if weight is not None:
@@ -271,7 +308,7 @@ def emoji_valence(text: str) -> float:
     """
     total = 0.0
     counts: dict[str, int] = {}
-    for char in text:
+    for char in _EMOJI_CHARS.findall(text):
         weight = EMOJI.get(char)
         if weight is not None:
             counts[char] = counts.get(char, 0) + 1

@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
+from radar.operator import OperatorState, Published, apply_operator_state
 from radar.snapshot_schema import SNAPSHOT_VERSION
-from radar.timeutil import iso
+from radar.timeutil import iso, parse_time
 from web import create_app
 
 pytestmark = [pytest.mark.browser]
@@ -348,4 +349,61 @@ def test_wall_renders_on_a_4k_screen(dash_duo, settings, store, viewport, screen
     dash_duo.wait_for_text_to_equal(card(3, ".gap-text"), "geen voorbereid antwoord")
     assert_fits(dash_duo, 3840, 2160)
     screenshot("wall-3840")
+    assert dash_duo.get_logs() == []
+
+
+def published_snapshot() -> dict:
+    """The realistic snapshot after an operator published the bus answer 9 minutes ago."""
+    snapshot = make_snapshot()
+    now = parse_time(snapshot["now"])
+    wording = snapshot["questions"][0]["playbook"]["answer"]
+    state = OperatorState(
+        published={
+            "q-3f2a": Published(
+                "q-3f2a", "treinstoring", "vervangend-vervoer", "treinstoring/vervangend-vervoer/0",
+                "X", now - 9 * 60, wording,
+            )
+        },
+        labels={"q-91c0": "Geld terug bij uitval"},
+    )  # fmt: skip
+    snapshot["questions"] = apply_operator_state(
+        snapshot["questions"], state, snapshot["bins"], now
+    )
+    return snapshot
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160)])
+def test_wall_shows_published_answer_changes_and_markers(
+    dash_duo, settings, store, viewport, screenshot, size
+):
+    snapshot = published_snapshot()
+    store.save_snapshot(snapshot)
+    viewport(*size)
+    dash_duo.start_server(create_app(settings, store))
+
+    dash_duo.wait_for_contains_text(card(1, ".p-when"), "gepubliceerd")
+    dash_duo.wait_for_contains_text(card(1, ".p-when"), "via X")
+    change = snapshot["questions"][0]["after_publish"]["change"]
+    assert change is not None
+    dash_duo.wait_for_contains_text(card(1, ".p-effect"), "sinds publicatie")
+    dash_duo.wait_for_text_to_equal(card(2, ".q-text"), "Geld terug bij uitval")
+    dash_duo.wait_for_contains_text("#changes", "Nieuw")
+    dash_duo.wait_for_contains_text("#changes", "datalek gegevens")
+    dash_duo.wait_for_contains_text("#changes", "Gepubliceerd")
+    dash_duo.wait_for_contains_text("#volume-graph", "gepubliceerd")
+    volume = dash_duo.find_element("#volume-graph").get_attribute("textContent")
+    assert "piek" in volume and "gepubliceerd" in volume
+    assert "omslag" in dash_duo.find_element("#sentiment-graph").get_attribute("textContent")
+    assert_fits(dash_duo, *size)
+    screenshot(f"wall-published-{size[0]}")
+    assert dash_duo.get_logs() == []
+
+
+def test_wall_speaks_english_with_lang_parameter(dash_duo, settings, store):
+    store.save_snapshot(published_snapshot())
+    dash_duo.start_server(create_app(settings, store))
+    dash_duo.driver.get(f"{dash_duo.server_url}/?lang=en")
+    dash_duo.wait_for_text_to_equal(".questions-panel h2", "Dominant questions")
+    dash_duo.wait_for_contains_text(card(1, ".p-when"), "published")
+    dash_duo.wait_for_contains_text("#changes", "New")
     assert dash_duo.get_logs() == []

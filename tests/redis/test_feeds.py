@@ -1,9 +1,11 @@
+import threading
 import time
 
 import pytest
 
 from radar.config import FeedSource
-from radar.feeds import poll_feed, url_hash
+from radar.feeds import poll_feed, run_feeds, url_hash
+from radar.store import wait_for
 from tests.feedserver import FeedServer, atom, rss
 
 pytestmark = pytest.mark.redis
@@ -60,3 +62,110 @@ def test_hanging_feed_fails_after_its_timeout(store):
         assert poll_feed(store, source, timeout=0.5) == 0
         assert time.monotonic() - started < 2.5
     assert "no answer within 0.5 s" in store.feed_state(url_hash(source.url))["last_error"]
+
+
+def _settings_with(settings, sources, **extra):
+    return settings.replace(feeds=tuple(sources), **extra)
+
+
+def test_hanging_feed_does_not_delay_the_others(store, settings):
+    fast = {
+        f"/f{i}.rss": rss(f"Feed {i}", [(f"Bericht {i} over de storing", "")]) for i in range(6)
+    }
+    with FeedServer(fast, hang_seconds=20).running() as server:
+        sources = [FeedSource(name="slow", url=server.base + "/hang")] + [
+            FeedSource(name=p.strip("/"), url=server.base + p) for p in fast
+        ]
+        config = _settings_with(settings, sources, feed_timeout_seconds=3.0)
+        started = time.monotonic()
+        worker = threading.Thread(
+            target=run_feeds, args=(store, config, threading.Event()), kwargs={"once": True}
+        )
+        worker.start()
+        assert wait_for(lambda: store.pending_count() == 6, timeout=2.5, interval=0.02)
+        fast_done = time.monotonic() - started
+        worker.join(timeout=10)
+        round_done = time.monotonic() - started
+    assert not worker.is_alive()
+    assert fast_done < 1.5, f"fast feeds took {fast_done:.2f} s behind a hanging one"
+    assert 2.5 < round_done < 6.0  # the hanging feed's own timeout, not the server's 20 s
+    slow = store.feed_state(url_hash(sources[0].url))
+    assert (
+        slow["last_error"] == f"{sources[0].url}: no answer within 3 s; the server is slow or down"
+    )
+
+
+def test_permanent_redirect_is_followed_and_reported(store):
+    with FeedServer(DOCS, redirects={"/old.rss": (301, "/nos.rss")}).running() as server:
+        source = FeedSource(name="old", url=server.base + "/old.rss")
+        assert poll_feed(store, source) == 2
+        state = store.feed_state(url_hash(source.url))
+    assert state["final_url"] == server.base + "/nos.rss"
+    assert state["last_warning"] == (
+        f"{source.url}: moved permanently to {server.base}/nos.rss; update the feed URL"
+    )
+    assert state["last_error"] == ""
+
+
+def test_declared_latin1_encoding_is_read(store):
+    body = (
+        '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>JN</title>'
+        "<item><title>Incêndio destrói armazém em Lisboa</title><link>https://jn.example/1</link>"
+        "</item></channel></rss>"
+    ).encode("latin-1")
+    with FeedServer({"/pt.rss": body}).running() as server:
+        source = FeedSource(name="jn", url=server.base + "/pt.rss")
+        assert poll_feed(store, source) == 1
+    store.ensure_group()
+    ((_id, mention),) = store.read_mentions("t", 10)
+    assert mention.text == "Incêndio destrói armazém em Lisboa"
+
+
+def test_partly_broken_feed_keeps_what_parsed(store):
+    body = rss("Nieuws", [("Storing bij NS in Utrecht", "Geen treinen")]) + b"<junk>"
+    with FeedServer({"/bozo.rss": body}).running() as server:
+        source = FeedSource(name="bozo", url=server.base + "/bozo.rss")
+        assert poll_feed(store, source) == 1
+        state = store.feed_state(url_hash(source.url))
+    assert state["last_error"] == ""
+    assert state["last_warning"].startswith(f"{source.url}: partly broken feed (")
+    assert state["last_warning"].endswith("kept the 1 entries that parsed")
+    assert "\n" not in state["last_warning"]
+
+
+def test_oversized_feed_is_refused_and_nothing_stored(store):
+    big = rss("Groot", [(f"Bericht nummer {i} met wat tekst", "x" * 200) for i in range(200)])
+    with FeedServer({"/big.rss": big}).running() as server:
+        source = FeedSource(name="big", url=server.base + "/big.rss")
+        assert poll_feed(store, source, max_bytes=10_000) == 0
+    state = store.feed_state(url_hash(source.url))
+    assert state["last_error"] == (
+        f"{source.url}: {len(big)} bytes, over the 10000 bytes cap; not read"
+    )
+    assert store.pending_count() == 0
+
+
+def test_body_that_names_a_local_file_is_not_opened(store, tmp_path):
+    secret = tmp_path / "secret.rss"
+    secret.write_bytes(rss("Geheim", [("Dit mag nooit binnenkomen via een feed", "")]))
+    with FeedServer({"/path.rss": str(secret).encode()}).running() as server:
+        source = FeedSource(name="path", url=server.base + "/path.rss")
+        assert poll_feed(store, source) == 0
+    assert store.pending_count() == 0
+    assert "not a readable feed" in store.feed_state(url_hash(source.url))["last_error"]
+
+
+def test_syndicated_news_is_stored_once_with_its_copies(store):
+    title = "Landelijke storing treft treinverkeer rond Utrecht"
+    docs = {
+        f"/{name}.rss": rss(name, [(title, f"Bericht van {name}: {i} treinen rijden niet")])
+        for i, name in enumerate(["nos", "ad", "nu"])
+    }
+    with FeedServer(docs).running() as server:
+        total = sum(
+            poll_feed(store, FeedSource(name=p.strip("/"), url=server.base + p)) for p in docs
+        )
+    assert total == 1
+    store.ensure_group()
+    ((_id, first),) = store.read_mentions("t", 10)
+    assert store.copies([first.id]) == {first.id: 3}

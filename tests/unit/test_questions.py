@@ -150,3 +150,77 @@ def test_best_clause_decides():
 def test_empty_text_scores_zero():
     assert question_score("", "nl") == 0.0
     assert question_score("@NS_online", "nl") == 0.0
+
+
+# --- rules added for the CrisisLex dev set (made-up examples, one per rule) -----------
+
+
+def test_exclamation_after_question_mark_is_not_a_request():
+    assert question_mark_cue("Is dit echt gebeurd?!") < 0
+    assert question_score("Did this really happen?!", "en") < THRESHOLD
+
+
+def test_help_calls_without_question_mark_are_requests():
+    assert question_score("Pls help, family of four trapped on a roof at Elm St", "en") >= THRESHOLD
+    assert question_score("Three kids in need of food and water at the school", "en") >= THRESHOLD
+    assert question_score("We hebben dringend hulp nodig aan de Dorpsstraat", "nl") >= THRESHOLD
+    assert question_score("Help ons, het water staat in de woonkamer", "nl") >= THRESHOLD
+
+
+def test_asking_for_someone_local_is_a_request():
+    assert request_cue("anyone in Deventer with a spare generator") > 0
+    assert request_cue("iemand uit Zwolle die weet of de bus rijdt") > 0
+    assert question_score("Anyone near the station?", "en") >= THRESHOLD
+
+
+def test_asking_whether_someone_is_able_to_is_a_request():
+    assert question_score("are you able to check the water level tonight", "en") >= THRESHOLD
+
+
+def test_question_word_with_third_person_verb_is_a_question():
+    assert question_score("Who sells sandbags near the river?", "en") >= THRESHOLD
+    assert wh_question_cue(["what", "remains", "closed"], "en") >= 0.3
+
+
+def test_question_next_to_a_link_is_a_shared_item():
+    assert question_score("Will the dam hold? http://news.example/dam", "en") < THRESHOLD
+    assert question_score("Wordt dit de nieuwe norm? https://nieuws.example/1", "nl") < THRESHOLD
+
+
+def test_request_or_reply_with_a_link_still_asks():
+    assert (
+        question_score("Does anyone know if this road is open? http://map.example/x", "en")
+        >= THRESHOLD
+    )
+    assert (
+        question_score("@NS_online rijdt deze trein nog? https://foto.example/1", "nl") >= THRESHOLD
+    )
+
+
+def test_link_cue_needs_the_raw_text():
+    assert question_score("Will the dam hold?", "en") >= THRESHOLD
+
+
+def test_retweeted_question_of_someone_else_still_counts():
+    # The public's question, amplified: still a question webcare may have to answer.
+    assert (
+        question_score("RT @buurvrouw: Weet iemand of de school morgen open is?", "nl") >= THRESHOLD
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("What are the chances this was an accident?", "en"),
+        ("How long before they blame the drivers?", "en"),
+        ("Does nobody know that the bridge is closed?", "en"),
+        ("The storm was worse than 1953. Do you agree?", "en"),
+        ("Ben je het met me eens?", "nl"),
+        ("How was your weekend?", "en"),
+        ("Hoe was je dag?", "nl"),
+        ("What is happening to this world?", "en"),
+        ("Wat gebeurt er met deze wereld?", "nl"),
+    ],
+)
+def test_speculation_opinion_polls_and_small_talk_are_not_requests(text, lang):
+    assert question_score(text, lang) < THRESHOLD

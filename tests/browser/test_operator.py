@@ -1,0 +1,158 @@
+"""The operator view in a real headless Chromium, against a real Redis and a real Radar."""
+
+from __future__ import annotations
+
+import pytest
+
+from radar.operator import OperatorActions
+from tests.browser.radar_fixture import (
+    TOKEN,
+    build_radar,
+    question,
+    radar_settings,
+    refresh,
+    seed_mentions,
+    write_playbook,
+)
+from tests.browser.test_wall import assert_fits
+from web import create_app
+
+pytestmark = [pytest.mark.browser]
+
+
+@pytest.fixture
+def radar_env(settings, store, tmp_path):
+    """Settings with a token and a playbook, stored mentions and a first snapshot."""
+    configured = radar_settings(settings, write_playbook(tmp_path / "playbooks"))
+    seed_mentions(store, configured)
+    radar = build_radar(configured)
+    snapshot = refresh(store, radar, configured)
+    return configured, radar, snapshot
+
+
+def open_operator(dash_duo, cluster_id: str | None = None, lang: str = "nl") -> None:
+    query = f"?cluster={cluster_id}&lang={lang}" if cluster_id else f"?lang={lang}"
+    dash_duo.driver.get(f"{dash_duo.server_url}/operator{query}")
+    dash_duo.wait_for_element("#op-list")
+
+
+def operator_keys(store) -> list:
+    return sorted(store.client.scan_iter(match="*:operator:*"))
+
+
+def test_publish_in_operator_view_shows_on_the_wall(
+    dash_duo, store, radar_env, viewport, screenshot
+):
+    settings, radar, snapshot = radar_env
+    rijden = question(snapshot, "rijden")
+    assert rijden["playbook"]["answer_id"] == "treinverkeer"
+    viewport(1920, 1080)
+    dash_duo.start_server(create_app(settings, store))
+
+    open_operator(dash_duo)
+    dash_duo.wait_for_contains_text("#op-list", rijden["label"])
+    dash_duo.find_element(f"#op-list li[data-cluster='{rijden['id']}'] a").click()
+    dash_duo.wait_for_contains_text("#op-form-title", "Treinstoring · treinverkeer")
+    dash_duo.wait_for_contains_text("#op-detail", rijden["representative"])
+    assert len(dash_duo.find_elements("#op-wording input[type=radio]")) == 3
+    assert len(dash_duo.find_elements("#op-wording .w-copy")) == 3
+    dash_duo.wait_for_text_to_equal("#op-wording .w-badge", "voorgesteld")
+    suggested = rijden["playbook"]["wording_key"]
+
+    dash_duo.select_dcc_dropdown("#op-channel", value="Facebook")
+    dash_duo.find_element("#op-token").send_keys(TOKEN)
+    screenshot("operator-1920")
+    dash_duo.find_element("#op-publish").click()
+    dash_duo.wait_for_contains_text("#op-message", "Gepubliceerd via Facebook")
+
+    published = OperatorActions(store).state().published[rijden["id"]]
+    assert (published.channel, published.wording_key) == ("Facebook", suggested)
+    assert published.wording == rijden["playbook"]["answer"]
+
+    after = refresh(store, radar, settings)  # the radar's next refresh
+    card = question(after, "rijden")
+    assert card["published"]["channel"] == "Facebook"
+    assert card["after_publish"]["after_rate"] is not None
+    assert card["playbook"]["wording_key"] != suggested  # never the same reply twice
+
+    dash_duo.driver.get(f"{dash_duo.server_url}/")
+    selector = f"#questions li[data-cluster='{rijden['id']}'] .p-when"
+    dash_duo.wait_for_contains_text(selector, "gepubliceerd")
+    dash_duo.wait_for_contains_text(selector, "via Facebook")
+    dash_duo.wait_for_contains_text("#changes", "Gepubliceerd")
+    assert_fits(dash_duo, 1920, 1080)
+    screenshot("wall-after-publish-1920")
+
+    open_operator(dash_duo, rijden["id"])
+    dash_duo.wait_for_contains_text("#op-detail", "Heeft het geholpen?")
+    screenshot("operator-published-1920")
+    assert dash_duo.get_logs() == []
+
+
+@pytest.mark.parametrize("token", ["", "wrong-token"])
+def test_action_without_a_valid_token_is_refused_and_nothing_is_stored(
+    dash_duo, store, radar_env, token
+):
+    settings, _radar, snapshot = radar_env
+    waar = question(snapshot, "waar")
+    dash_duo.start_server(create_app(settings, store))
+
+    open_operator(dash_duo, waar["id"])
+    dash_duo.wait_for_contains_text("#op-detail", waar["representative"])
+    if token:
+        dash_duo.find_element("#op-token").send_keys(token)
+    dash_duo.find_element("#op-label").send_keys(" vooraf")
+    for button in ("#op-rename", "#op-dismiss"):
+        dash_duo.find_element(button).click()
+        dash_duo.wait_for_contains_text("#op-message", "Geweigerd")
+        dash_duo.wait_for_contains_class("#op-message", "refused")
+    assert operator_keys(store) == []
+    assert OperatorActions(store).state().dismissed == frozenset()
+    assert dash_duo.get_logs() == []
+
+
+def test_operator_actions_are_off_without_a_configured_token(dash_duo, store, radar_env):
+    settings, _radar, snapshot = radar_env
+    dash_duo.start_server(create_app(settings.replace(operator_token=None), store))
+
+    open_operator(dash_duo, snapshot["questions"][0]["id"], lang="en")
+    dash_duo.wait_for_contains_text("#op-token-state", "Operator actions are off")
+    for button in ("#op-publish", "#op-rename", "#op-merge", "#op-dismiss"):
+        assert dash_duo.find_element(button).get_attribute("disabled") == "true"
+    assert dash_duo.get_logs() == []
+
+
+def test_rename_merge_and_dismiss_from_the_operator_view(dash_duo, store, radar_env):
+    settings, radar, snapshot = radar_env
+    waar, krijg = question(snapshot, "waar"), question(snapshot, "krijg")
+    rijden = question(snapshot, "rijden")
+    dash_duo.start_server(create_app(settings, store))
+    open_operator(dash_duo, waar["id"])
+    dash_duo.find_element("#op-token").send_keys(TOKEN)
+
+    dash_duo.wait_for_text_to_equal("#op-label", waar["label"])
+    dash_duo.clear_input("#op-label")
+    dash_duo.find_element("#op-label").send_keys("Parkeren bij het station")
+    dash_duo.find_element("#op-rename").click()
+    dash_duo.wait_for_contains_text("#op-message", "Hernoemd naar")
+    dash_duo.find_element("#op-dismiss").click()
+    dash_duo.wait_for_contains_text("#op-message", "Genegeerd")
+
+    open_operator(dash_duo, krijg["id"])
+    dash_duo.wait_for_contains_text("#op-detail", krijg["representative"])
+    dash_duo.select_dcc_dropdown("#op-merge-target", value=f"{rijden['label']} ({rijden['id']})")
+    dash_duo.find_element("#op-merge").click()
+    dash_duo.wait_for_contains_text("#op-message", "Samengevoegd met")
+
+    state = OperatorActions(store).state()
+    assert state.labels == {waar["id"]: "Parkeren bij het station"}
+    assert state.dismissed == {waar["id"]}
+    assert state.merged == {krijg["id"]: rijden["id"]}
+    after = refresh(store, radar, settings)
+    ids = [q["id"] for q in after["questions"]]
+    assert waar["id"] not in ids and krijg["id"] not in ids
+    assert waar["id"] not in after["gaps"]
+    target = question(after, "rijden")
+    assert krijg["id"] in target["merged"]
+    assert target["size"] == rijden["size"] + krijg["size"]
+    assert dash_duo.get_logs() == []

@@ -1,0 +1,96 @@
+"""Files into a real Redis: ``radar replay`` timing and ``radar import`` with bad lines."""
+
+import json
+import random
+
+import pytest
+
+from radar.cli import main
+from radar.model import Mention
+from radar.replay import replay_mentions, schedule
+
+pytestmark = pytest.mark.redis
+
+
+def _stream(n=100, span=200.0, seed=3):
+    rng = random.Random(seed)
+    times = sorted(rng.uniform(0, span) for _ in range(n - 2)) + [0.0, span]
+    return [
+        Mention.create(f"bericht {i} over storing nummer {i}", source="drill", published=1e9 + t)
+        for i, t in enumerate(sorted(times))
+    ]
+
+
+def test_replay_keeps_order_and_spacing(store):
+    mentions = _stream()
+    pushes = []
+    stored = replay_mentions(
+        store, mentions, speed=100.0, on_push=lambda batch, at: pushes.append((batch, at))
+    )
+    assert stored == 100
+    plan = schedule(mentions, 100.0)
+    due = {m.id: t for t, m in plan}
+    order = [m.id for batch, _at in pushes for m in batch]
+    assert order == [m.id for _t, m in plan]
+    drifts = [at - due[m.id] for batch, at in pushes for m in batch]
+    assert min(drifts) >= 0.0  # never early
+    assert max(drifts) < 0.5  # 100 mentions over 2 s
+    store.ensure_group()
+    assert [m.id for _i, m in store.read_mentions("t", 200)] == order
+
+
+def test_replay_stops_when_asked(store):
+    import threading
+
+    stop = threading.Event()
+    stop.set()
+    assert replay_mentions(store, _stream(), speed=1.0, stop=stop) == 0
+
+
+def test_cli_replay_reports_counts(store, settings, tmp_path, capsys):
+    path = tmp_path / "drill.jsonl"
+    rows = [{"text": m.text, "published": m.published} for m in _stream(20, span=2.0)]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows) + "{kapot\n")
+    assert main(["replay", str(path), "--speed", "50", "--redis-url", settings.redis_url]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == f"{path}: replayed 20 mentions at 50x, 20 new\n"
+    assert (
+        captured.err
+        == f"warning: {path}:21: not valid JSON (Expecting property name enclosed in double quotes)\n"
+    )
+    assert store.pending_count() == 20
+
+
+def test_import_skips_bad_lines_with_one_warning_each_and_keeps_the_rest(
+    store, settings, tmp_path, capsys
+):
+    earlier = Mention.create("Eerder opgeslagen bericht over de storing", source="f")
+    store.add_mentions([earlier])
+    path = tmp_path / "in.jsonl"
+    lines = [
+        json.dumps({"text": "Rijden er nog treinen naar Utrecht vandaag?"}),
+        "{niet: json}",
+        json.dumps(["geen", "object"]),
+        json.dumps({"tekst": "verkeerd veld"}),
+        json.dumps({"text": "Wanneer is de storing voorbij dan?", "published": "gisteren"}),
+        json.dumps({"text": ""}),
+        json.dumps({"text": "Rijden er nog treinen naar Utrecht vandaag?"}),
+        json.dumps({"text": "RT @ns: Rijden er nog treinen naar Utrecht vandaag?"}),
+        json.dumps({"text": "Stroom is weer terug in Amersfoort centrum", "source": "x"}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["import", str(path), "--redis-url", settings.redis_url]) == 0
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [
+        f"warning: {path}:2: not valid JSON (Expecting property name enclosed in double quotes)",
+        f"warning: {path}:3: expected a JSON object per line",
+        f"warning: {path}:4: no 'text' field; name the text column with --text-field",
+        f"warning: {path}:5: field 'published' is not a time ('gisteren'); "
+        "use ISO 8601 or epoch seconds",
+        f"warning: {path}:6: 'text' is empty",
+    ]
+    assert out == (
+        f"{path}: 4 mentions read, 2 new, 1 duplicates, 1 near-duplicate copies, "
+        "5 bad lines skipped\n"
+    )
+    assert store.pending_count() == 3  # the earlier mention is still there
