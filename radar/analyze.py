@@ -21,7 +21,7 @@ from clustering.embedders import Embedder
 from radar.config import Settings
 from radar.enrichment import Enricher
 from radar.errors import InputFileError
-from radar.files import FieldMap, check_text_field, read_rows, row_to_mention
+from radar.files import FieldMap, check_text_field, iter_rows, row_to_mention
 from radar.model import EnrichedMention, Mention
 from radar.playbooks import PlaybookIndex
 from radar.refresh import Radar
@@ -51,34 +51,25 @@ class AnalyzeResult:
 
 
 def load_file(path: Path, fields: FieldMap) -> tuple[list[dict[str, Any]], list[Mention], int]:
-    """Input rows and their mentions, aligned; bad lines are logged and skipped."""
+    """Input rows and their mentions, aligned; each bad line is logged in one line and skipped."""
     rows: list[dict[str, Any]] = []
     mentions: list[Mention] = []
     skipped = 0
-    first = True
-    rows_iter = read_rows(path)
-    while True:
+    for number, row in iter_rows(path):
         try:
-            number, row = next(rows_iter)
-        except StopIteration:
-            break
-        except InputFileError as exc:
-            if "not valid JSON" not in str(exc) and "JSON object" not in str(exc):
-                raise
-            log.warning("skipped %s", exc)
-            skipped += 1
-            continue
-        if first:
-            check_text_field(path, row, fields)
-            first = False
-        try:
+            if isinstance(row, InputFileError):
+                raise row
+            if not rows:
+                check_text_field(path, row, fields)
             mentions.append(row_to_mention(row, f"{path}:{number}", fields))
         except InputFileError as exc:
+            if not rows and not isinstance(row, InputFileError):
+                raise  # the first row decides whether the text column exists
             log.warning("skipped %s", exc)
             skipped += 1
             continue
         rows.append(row)
-    if not rows and not skipped:
+    if not rows:
         raise InputFileError(f"{path}: no mentions in the file")
     return rows, mentions, skipped
 
