@@ -14,6 +14,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
+
 from radar.config import Settings
 from radar.errors import BackendNotInstalled, ConfigError, PlaybookError
 
@@ -40,7 +42,13 @@ def build_playbook_index(settings: Settings, embedder):
     playbooks = load_playbooks(folder)
     if not playbooks:
         raise PlaybookError(f"{folder}: no playbooks found; add *.yaml files or unset playbook_dir")
-    return PlaybookIndex.build(playbooks, embedder.embed)
+    from radar.enrich.focus import embedding_text
+
+    def embed_like_mentions(questions: list[str]) -> np.ndarray:
+        # example questions are embedded the way mention questions are (names and noise dropped)
+        return embedder.embed([embedding_text(q, "nl", True) for q in questions])
+
+    return PlaybookIndex.build(playbooks, embed_like_mentions)
 
 
 def build_radar(settings: Settings, embedder):
