@@ -8,7 +8,7 @@ keeps a fitted model and, on each update:
 2. assigns new mentions to the nearest cluster centroid when they are close enough
    (a per-cluster threshold learnt at fit time), else leaves them as noise;
 3. when new mentions stayed unassigned, clusters the newest unassigned mentions on
-   their own (HDBSCAN on cosine distances, a quarter second for 1,500), so a new
+   their own (average linkage on cosine similarity, under a second for 1,500), so a new
    question shows in the next snapshot once it has ``emerge_min_size`` mentions;
 4. refits fully when the window has changed enough or the model is old, on a
    sample of at most ``max_fit_docs`` mentions (the rest is assigned), optionally in
@@ -50,7 +50,7 @@ from clustering.topics import (
     auto_min_cluster_size,
     central_members,
     cluster_window,
-    density_clusters,
+    emerging_clusters,
 )
 
 log = logging.getLogger(__name__)
@@ -108,7 +108,7 @@ class WindowClusterer:
         params: ClusterParams | None = None,
         incremental: IncrementalParams | None = None,
         fit: Fit = cluster_window,
-        noise_fit: Fit = density_clusters,
+        noise_fit: Fit = emerging_clusters,
         background: bool = False,
         clock: Callable[[], float] = time.monotonic,
     ):

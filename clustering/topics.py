@@ -193,29 +193,41 @@ def ctfidf_keywords(
     }
 
 
-def density_clusters(
-    texts: Sequence[str], embeddings: np.ndarray, params: ClusterParams | None = None
+def emerging_clusters(
+    texts: Sequence[str],
+    embeddings: np.ndarray,
+    params: ClusterParams | None = None,
+    link_similarity: float = 0.5,
+    min_coherence: float = 0.6,
 ) -> WindowClustering:
-    """HDBSCAN on cosine distances of a small set (at most a few thousand), no reduction.
+    """Groups in a small pool of unassigned texts: average-linkage on cosine similarity.
 
-    Fast enough to run every refresh over the unassigned mentions: 1,500 texts take
-    about a quarter of a second. Used to spot new questions between full fits.
+    Used between full fits on the newest mentions no cluster took, to spot a new
+    question as soon as it has ``min_cluster_size`` mentions. HDBSCAN is unreliable on
+    pools of a few dozen points (it often calls everything noise); average linkage
+    merges groups while their mean similarity stays above ``link_similarity``, and a
+    group is kept when it has ``min_cluster_size`` members whose mean similarity to
+    their centroid reaches ``min_coherence``. 1,500 texts take well under a second.
     """
-    import hdbscan
+    from sklearn.cluster import AgglomerativeClustering
 
     params = params or ClusterParams()
     n = len(texts)
     mcs = params.min_cluster_size or auto_min_cluster_size(n)
-    if n < max(2 * mcs, 10):
+    if n < max(mcs, 2):
         return WindowClustering.empty(n)
-    unit = normalise_rows(embeddings).astype(np.float64)
-    distances = np.clip(1.0 - unit @ unit.T, 0.0, 2.0)
-    np.fill_diagonal(distances, 0.0)
-    min_samples = params.min_samples or max(2, mcs // 3)  # small pools: a lenient core
-    labels = hdbscan.HDBSCAN(
-        min_cluster_size=mcs, min_samples=min_samples, metric="precomputed",
-        cluster_selection_method="leaf",
-    ).fit_predict(distances)
+    unit = normalise_rows(embeddings)
+    labels = AgglomerativeClustering(
+        n_clusters=None,
+        metric="cosine",
+        linkage="average",
+        distance_threshold=1.0 - link_similarity,
+    ).fit_predict(unit)
+    for local_id in set(labels.tolist()):
+        members = np.flatnonzero(labels == local_id)
+        centroid = normalise_rows(unit[members].mean(axis=0, keepdims=True))[0]
+        if len(members) < mcs or float(np.mean(unit[members] @ centroid)) < min_coherence:
+            labels[members] = -1
     keywords = ctfidf_keywords(texts, labels, params.top_n_words)
     clusters = []
     for local_id in sorted(set(labels.tolist()) - {-1}):

@@ -31,6 +31,12 @@ def _parser() -> argparse.ArgumentParser:
         "--embedder", help="use-multilingual | sentence-transformers:<name or path> | hashing"
     )
     common.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    common.add_argument(
+        "--log-format",
+        choices=["text", "json"],
+        default="text",
+        help="log lines as text (default) or one JSON object per line",
+    )
 
     parser = argparse.ArgumentParser(
         prog="radar",
@@ -57,6 +63,8 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("worker", parents=[common], help="enrich mentions (run as many as you like)")
     sub.add_parser("loop", parents=[common], help="the radar loop: window -> clusters -> snapshot")
+
+    sub.add_parser("status", parents=[common], help="health, enrichment lag, leader, counters")
 
     p = sub.add_parser("web", parents=[common], help="serve the wall")
     p.add_argument("--host")
@@ -154,6 +162,8 @@ def cmd_ingest(args) -> int:
     settings = settings.replace(feeds=settings.feeds + feed_sources_from_urls(args.feed))
     if not settings.feeds:
         raise RadarError("no feeds configured; add [[feeds]] to radar.toml or pass --feed URL")
+    if not args.once:
+        _wait_for_redis(settings, "ingest")
     with open_store(settings) as store:
         run_feeds(store, settings, threading.Event(), once=args.once)
         if args.once:
@@ -168,6 +178,7 @@ def cmd_worker(args) -> int:
     from radar.store import open_store
 
     settings = _settings(args)
+    _wait_for_redis(settings, "worker")
     with open_store(settings) as store:
         key = (
             settings.pseudonym_key.encode() if settings.pseudonym_key else store.pseudonym_secret()
@@ -182,16 +193,44 @@ def cmd_worker(args) -> int:
 
 
 def cmd_loop(args) -> int:
+    from radar.leader import LeaderLock, Leadership
     from radar.loop import run_loop
     from radar.services import build_embedder, build_radar
     from radar.store import open_store
 
     settings = _settings(args)
+    _wait_for_redis(settings, "radar loop")
+    stop = threading.Event()
     with open_store(settings) as store:
-        run_loop(
-            store, build_radar(settings, build_embedder(settings)), settings, threading.Event()
-        )
+        radar = build_radar(settings, build_embedder(settings))
+        lock = LeaderLock(store.client, store.keys.leader, settings.leader_ttl_seconds)
+        leadership = Leadership(lock, settings.leader_ttl_seconds, stop).start()
+        try:
+            run_loop(store, radar, settings, stop, is_leader=leadership.is_leader)
+        finally:
+            stop.set()
+            leadership.join(timeout=5)
     return 0
+
+
+def cmd_status(args) -> int:
+    from radar.metrics import status_lines
+    from radar.store import open_store
+
+    settings = _settings(args)
+    with open_store(settings) as store:
+        lines = status_lines(store, settings)
+    for line in lines:
+        print(line)
+    return 0 if lines[0] == "health: ok" else 1
+
+
+def _wait_for_redis(settings, what: str) -> None:
+    """Long-running stages wait for a configured Redis instead of exiting (one log line)."""
+    from radar.health import wait_for_redis
+
+    if settings.redis_url:
+        wait_for_redis(settings.redis_url, what)
 
 
 def cmd_web(args) -> int:
@@ -199,6 +238,7 @@ def cmd_web(args) -> int:
     from web.app import serve
 
     settings = _settings(args)
+    _wait_for_redis(settings, "web")
     with open_store(settings) as store:
         serve(settings, store, settings.web_host, settings.web_port)
     return 0
@@ -372,6 +412,7 @@ COMMANDS = {
     "worker": cmd_worker,
     "loop": cmd_loop,
     "web": cmd_web,
+    "status": cmd_status,
     "import": cmd_import,
     "export": cmd_export,
     "feeds": cmd_feeds,
@@ -381,13 +422,38 @@ COMMANDS = {
 }
 
 
+class _JsonFormatter(logging.Formatter):
+    """One JSON object per line: time, level, logger, message (and the traceback if any)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        import json
+
+        entry = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+            "process": record.process,
+        }
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def _configure_logging(verbose: bool, log_format: str) -> None:
+    handler = logging.StreamHandler()
+    if log_format == "json":
+        handler.setFormatter(_JsonFormatter())
+    else:
+        handler.setFormatter(
+            logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s", "%H:%M:%S")
+        )
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, handlers=[handler])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        datefmt="%H:%M:%S",
-    )
+    _configure_logging(args.verbose, args.log_format)
     try:
         return COMMANDS[args.command](args)
     except RadarError as exc:

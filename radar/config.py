@@ -28,8 +28,9 @@ from radar.errors import ConfigError
 ENV_PREFIX = "RADAR_"
 
 
-def _setting(default: Any, help: str, **extra: Any) -> Any:
-    return field(default=default, metadata={"help": help, **extra})
+def _setting(default: Any, help: str, *, secret: bool = False, **extra: Any) -> Any:
+    """One declared setting; ``secret`` ones stay out of ``repr`` (and so out of logs)."""
+    return field(default=default, repr=not secret, metadata={"help": help, "secret": secret, **extra})
 
 
 @dataclass(frozen=True)
@@ -78,25 +79,38 @@ class Settings:
     )
     batch_size: int = _setting(64, "mentions enriched per batch")
     pseudonym_key: str | None = _setting(
-        None, "secret key for pseudonymising authors; unset = a key kept in the store"
+        None, "secret key for pseudonymising authors; unset = a key kept in the store", secret=True
     )
     keep_personal_data: bool = _setting(False, "store authors, e-mail addresses, phones raw")
     web_host: str = _setting("127.0.0.1", "host the wall listens on")
     web_port: int = _setting(8050, "port the wall listens on")
     web_lang: str = _setting("nl", "interface language of the wall and operator view: nl or en")
     operator_token: str | None = _setting(
-        None, "token operators enter to publish, rename, merge, dismiss; unset = actions disabled"
+        None,
+        "token operators enter to publish, rename, merge, dismiss; unset = actions disabled",
+        secret=True,
     )
     feed_timeout_seconds: float = _setting(
         10.0, "seconds a feed may take to connect, answer and transfer before it counts as failed"
     )
     feed_max_bytes: int = _setting(5 * 1024 * 1024, "largest feed document read, in bytes")
     push_token: str | None = _setting(
-        None, "bearer token for POST /api/mentions; unset = push endpoint disabled (503)"
+        None,
+        "bearer token for POST /api/mentions; unset = push endpoint disabled (503)",
+        secret=True,
     )
     push_max_bytes: int = _setting(1024 * 1024, "largest push request body, in bytes")
     push_rate_per_minute: int = _setting(
         120, "push requests one client (address) may send per minute"
+    )
+    leader_ttl_seconds: float = _setting(
+        15.0, "lifetime of the radar loop's leader lock; a standby takes over within about this"
+    )
+    reclaim_idle_seconds: float = _setting(
+        60.0, "a worker takes over mentions another worker left unacknowledged this long"
+    )
+    health_max_intervals: float = _setting(
+        3.0, "/healthz fails when the snapshot is older than this many refresh intervals"
     )
     feeds: tuple[FeedSource, ...] = _setting((), "feeds to poll ([[feeds]] tables in the TOML)")
 
@@ -187,6 +201,7 @@ def _feed_from_table(table: Any, where: str) -> FeedSource:
 def _validated(settings: Settings, source: str) -> Settings:
     positive = ("window_hours", "bin_minutes", "refresh_seconds", "retention_hours", "batch_size")
     positive += ("feed_timeout_seconds", "feed_max_bytes", "push_max_bytes", "push_rate_per_minute")
+    positive += ("leader_ttl_seconds", "reclaim_idle_seconds", "health_max_intervals")
     for name in positive:
         if getattr(settings, name) <= 0:
             raise ConfigError(f"{name}: must be positive, got {getattr(settings, name)} ({source})")

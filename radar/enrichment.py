@@ -17,15 +17,16 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Sequence
 
 import numpy as np
+import redis
 
 from clustering.embedders import Embedder
 from radar.config import Settings
 from radar.enrich import detect_language, question_score, score_sentiment
 from radar.enrich.focus import embedding_text
+from radar.health import Outage
 from radar.model import EnrichedMention, Mention, mask_personal_data, pseudonymise, strip_urls
 from radar.store import Store
 
@@ -96,7 +97,11 @@ class Enricher:
 
 def enrich_pending(store: Store, enricher: Enricher, consumer: str, block_ms: int | None) -> int:
     """Process one batch from the group (reclaimed stale messages first). Returns its size."""
-    batch = store.reclaim_mentions(consumer, min_idle_ms=60_000, count=enricher.settings.batch_size)
+    idle_ms = int(enricher.settings.reclaim_idle_seconds * 1000)
+    batch = store.reclaim_mentions(
+        consumer, min_idle_ms=idle_ms, count=enricher.settings.batch_size
+    )
+    reclaimed = len(batch)
     if not batch:
         batch = store.read_mentions(consumer, enricher.settings.batch_size, block_ms)
     if not batch:
@@ -108,6 +113,7 @@ def enrich_pending(store: Store, enricher: Enricher, consumer: str, block_ms: in
         enriched, vectors = enricher.enrich(fresh)
         store.save_enriched(enriched, vectors)
     store.ack(message_ids)
+    store.count(mentions_enriched_total=len(fresh), mentions_reclaimed_total=reclaimed)
     return len(batch)
 
 
@@ -115,11 +121,24 @@ def run_worker(
     store: Store, enricher: Enricher, consumer: str, stop: threading.Event, block_ms: int = 1000
 ) -> None:
     """Enrich until ``stop`` is set. Acks only after results are stored."""
-    store.ensure_group()
+    outage = Outage(f"worker {consumer}", log)
+    grouped = False
     log.info("enrichment worker %s started (%s)", consumer, enricher.embedder.name)
     while not stop.is_set():
         try:
+            if not grouped:
+                store.ensure_group()
+                grouped = True
             enrich_pending(store, enricher, consumer, block_ms)
+            outage.recovered()
+        except (redis.ConnectionError, redis.TimeoutError) as exc:
+            stop.wait(outage.failed(exc))  # one line per outage; the batch stays pending
+        except redis.ResponseError as exc:
+            if "NOGROUP" in str(exc):  # Redis came back without its data: make the group again
+                grouped = False
+                continue
+            log.exception("enrichment batch failed; retrying in 2 s")
+            stop.wait(2)
         except Exception:  # keep the worker alive; the message stays pending and is reclaimed
             log.exception("enrichment batch failed; retrying in 2 s")
-            time.sleep(2)
+            stop.wait(2)

@@ -121,3 +121,8 @@ class Keys:
     def operator_log(self) -> str:
         """Stream (capped): every operator action with its time, for reports and audits."""
         return self._key("operator", "log")
+
+    @property
+    def metrics(self) -> str:
+        """Hash: counter name -> value (Prometheus counters shared by every process)."""
+        return self._key("metrics")

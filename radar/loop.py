@@ -9,8 +9,12 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
+
+import redis
 
 from radar.config import Settings
+from radar.health import Outage
 from radar.operator import OperatorActions
 from radar.refresh import Radar
 from radar.store import Store
@@ -50,16 +54,37 @@ def refresh_once(store: Store, radar: Radar, settings: Settings) -> dict | None:
     return snapshot
 
 
-def run_loop(store: Store, radar: Radar, settings: Settings, stop: threading.Event) -> None:
-    """Refresh every ``refresh_seconds`` until ``stop`` is set; errors are logged, not fatal."""
+def run_loop(
+    store: Store,
+    radar: Radar,
+    settings: Settings,
+    stop: threading.Event,
+    is_leader: Callable[[], bool] | None = None,
+) -> None:
+    """Refresh every ``refresh_seconds`` until ``stop`` is set; errors are logged, not fatal.
+
+    With ``is_leader`` (see :mod:`radar.leader`) only while it answers True: a standby
+    loop checks twice a second and refreshes as soon as it leads. A Redis outage is
+    one log line, retried with backoff.
+    """
     last_seen: tuple[int, float | None] | None = None
+    outage = Outage("radar loop", log)
     while not stop.is_set():
         started = time.monotonic()
-        state = (store.enriched_count(), store.latest_published())
+        if is_leader is not None and not is_leader():
+            last_seen = None  # refresh at once on taking over
+            stop.wait(0.5)
+            continue
+        pause = settings.refresh_seconds
         try:
+            state = (store.enriched_count(), store.latest_published())
             if state != last_seen or settings.clock == "wall":
                 refresh_once(store, radar, settings)
+                store.count(refreshes_total=1)
                 last_seen = state
+            outage.recovered()
+        except (redis.ConnectionError, redis.TimeoutError) as exc:
+            pause = outage.failed(exc)
         except Exception:
             log.exception("refresh failed; the previous snapshot stays on the wall")
-        stop.wait(max(0.5, settings.refresh_seconds - (time.monotonic() - started)))
+        stop.wait(max(0.5, pause - (time.monotonic() - started)))

@@ -15,6 +15,9 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+import redis
+
+from radar.health import Outage
 from radar.model import Mention
 from radar.store import Store
 
@@ -71,10 +74,29 @@ def replay_mentions(
             replace(m, source_type="replay") if m.source_type == "file" else m
             for _due, m in plan[i:j]
         ]
-        stored += store.add_mentions(batch)
+        stored += add_retrying(store, batch, stop)
         if on_push:
             on_push(batch, time.monotonic() - started)
         if on_progress:
             on_progress(j - i)
         i = j
     return stored
+
+
+def add_retrying(store: Store, batch: Sequence[Mention], stop: threading.Event) -> int:
+    """``store.add_mentions`` that waits out a Redis outage (one log line) and retries.
+
+    A write cut short may have marked mentions seen without queueing them; after an
+    outage the batch is written again and :meth:`Store.requeue_missing` queues those.
+    """
+    outage = Outage("replay", log)
+    while True:
+        try:
+            stored = store.add_mentions(batch)
+            if outage.down:
+                stored += store.requeue_missing(batch)
+            outage.recovered()
+            return stored
+        except (redis.ConnectionError, redis.TimeoutError) as exc:
+            if stop.wait(outage.failed(exc)):
+                return 0

@@ -173,6 +173,71 @@ class Store:
         """Mentions queued or in flight for enrichment."""
         return int(self.client.xlen(self.keys.mentions))
 
+    def lag(self) -> dict[str, int]:
+        """The enrichment backlog: ``queued`` (never delivered), ``pending`` (delivered, not
+        acknowledged), ``consumers`` (workers the group knows) and ``added`` (mentions ever
+        queued; 0 on Redis < 7). Acknowledged mentions are deleted, so the stream holds
+        exactly queued + pending entries and is never trimmed below them.
+        """
+        lag = {"queued": 0, "pending": 0, "consumers": 0, "added": 0}
+        try:
+            stream = self.client.xinfo_stream(self.keys.mentions)
+            groups = self.client.xinfo_groups(self.keys.mentions)
+        except redis.ResponseError:  # no stream yet
+            return lag
+        length = int(stream.get("length", 0))
+        lag["added"] = int(stream.get("entries-added") or 0)
+        for group in groups:
+            if _text(group.get("name", b"")) == self.keys.enrich_group:
+                lag["pending"] = int(group.get("pending", 0))
+                lag["consumers"] = int(group.get("consumers", 0))
+        lag["queued"] = max(0, length - lag["pending"])
+        return lag
+
+    def requeue_missing(self, mentions: Sequence[Mention]) -> int:
+        """Queue again mentions whose ingest an outage may have cut short. Returns how many.
+
+        :meth:`ingest` marks an id as seen before it queues the mention; a connection lost
+        in between would make a retry drop it as a duplicate. This queues every mention
+        that is marked seen, not enriched, and not a near-duplicate copy of another
+        mention. It may queue one twice; enrichment is idempotent by id, so that is harmless.
+        """
+        batch = list(mentions)
+        with self.client.pipeline(transaction=False) as pipe:
+            for m in batch:
+                pipe.exists(self.keys.seen(m.id))
+                pipe.zscore(self.keys.enriched, m.id)
+                key = near_key(m)
+                if key is None:
+                    pipe.echo("")
+                else:
+                    pipe.get(self.keys.near(key))
+            answers = pipe.execute()
+        again = []
+        for i, m in enumerate(batch):
+            seen, enriched, first = answers[3 * i : 3 * i + 3]
+            first_id = _text(first).split("\x1f")[0] if first else ""
+            if seen and enriched is None and first_id in ("", m.id):
+                again.append(m)
+        if again:
+            with self.client.pipeline(transaction=False) as pipe:
+                for m in again:
+                    pipe.xadd(self.keys.mentions, {"m": json.dumps(m.to_dict())})
+                pipe.execute()
+        return len(again)
+
+    def count(self, **counters: int) -> None:
+        """Add to shared counters (``mentions_enriched_total=64``) kept in the store."""
+        with self.client.pipeline(transaction=False) as pipe:
+            for name, value in counters.items():
+                pipe.hincrby(self.keys.metrics, name, int(value))
+            pipe.execute()
+
+    def counters(self) -> dict[str, int]:
+        """Every shared counter by name."""
+        raw = self.client.hgetall(self.keys.metrics)
+        return {_text(k): int(v) for k, v in raw.items()}
+
     # -- enriched mentions and embeddings -----------------------------------------------
     def save_enriched(self, mentions: Sequence[EnrichedMention], embeddings: np.ndarray) -> None:
         """Store enriched mentions and their embeddings (idempotent by id)."""

@@ -15,6 +15,7 @@ from dash import Dash, dcc, html
 
 from radar.config import Settings
 from radar.errors import PlaybookError
+from radar.metrics import register_ops_routes
 from radar.operator import OperatorActions
 from radar.playbooks import Playbook, load_playbooks
 from radar.push import register_push_routes
@@ -85,6 +86,7 @@ def create_app(
         actions=OperatorActions(store) if store is not None else None,
     )
     register_push_routes(app.server, settings, store)
+    register_ops_routes(app.server, settings, store)
     return app
 
 
