@@ -1,0 +1,118 @@
+"""Kill the leading radar loop; start stages before Redis; a hanging feed.
+
+The hanging feed is covered at the store level by
+``tests/redis/test_feeds.py::test_hanging_feed_does_not_delay_the_others``: a feed
+server that never answers fails after ``feed_timeout_seconds`` while the other
+feeds are polled on time.
+"""
+
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from bench._redis import free_port
+from radar.store import wait_for
+from tests.faults.harness import KEYS, RedisProc, enriched_ids, report, write_mentions
+
+pytestmark = [pytest.mark.redis, pytest.mark.faults]
+
+TTL = 3.0
+REFRESH = 1.0
+
+
+def _holder(client) -> str:
+    raw = client.get(KEYS.leader)
+    return raw.decode() if raw else ""
+
+
+def test_standby_loop_takes_over_when_the_leader_is_killed(procs, tmp_path, record_property):
+    server = procs.redis()
+    client = server.client()
+    write_mentions(tmp_path / "m.jsonl", 300, spacing=2.0)
+    env = {"RADAR_LEADER_TTL_SECONDS": str(TTL), "RADAR_REFRESH_SECONDS": str(REFRESH)}
+    procs.stage("worker", "worker", redis_url=server.url)
+    loops = [procs.stage(f"loop-{i}", "loop", redis_url=server.url, **env) for i in (1, 2)]
+    imported = subprocess.run(
+        [sys.executable, "-m", "radar", "import", str(tmp_path / "m.jsonl"), "--redis-url",
+         server.url, "--namespace", "faults"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert imported.returncode == 0, imported.stderr
+    assert wait_for(lambda: client.zcard(KEYS.enriched) >= 300, timeout=30)
+    assert wait_for(lambda: client.exists(KEYS.snapshot) and _holder(client), timeout=60)
+    # both loops up: exactly one holds the lock, the other stands by
+    assert wait_for(lambda: all("started" in s.log() or "leader" in s.log() for s in loops), 30)
+    leader = next(s for s in loops if f"-{s.pid}-" in _holder(client))
+    standby = next(s for s in loops if s is not leader)
+    assert "now writes the snapshots" not in standby.log()
+    written = client.xlen(KEYS.snapshots)
+    assert wait_for(lambda: client.xlen(KEYS.snapshots) > written, timeout=10)
+
+    leader.kill(signal.SIGKILL)
+    killed = time.monotonic()
+    before = client.xlen(KEYS.snapshots)
+    assert wait_for(lambda: client.xlen(KEYS.snapshots) > before, timeout=TTL + REFRESH + 10)
+    takeover = time.monotonic() - killed
+    snapshot_mentions = __import__("json").loads(client.get(KEYS.snapshot))["totals"]["mentions"]
+    report(
+        record_property,
+        scenario="kill leader",
+        sent=300,
+        enriched=len(enriched_ids(client)),
+        in_snapshot=snapshot_mentions,
+        takeover_s=round(takeover, 2),
+        ttl_s=TTL,
+        refresh_s=REFRESH,
+    )
+    assert f"-{standby.pid}-" in _holder(client)
+    assert takeover <= TTL + REFRESH + 1.5
+    assert snapshot_mentions == 300
+
+
+def test_import_without_redis_says_so_in_one_line(tmp_path):
+    write_mentions(tmp_path / "m.jsonl", 5)
+    url = f"redis://127.0.0.1:{free_port()}/0"
+    done = subprocess.run(
+        [sys.executable, "-m", "radar", "import", str(tmp_path / "m.jsonl"), "--redis-url", url],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith(f"Error: cannot reach Redis at {url} (")
+
+
+def test_worker_started_before_redis_waits_then_processes(procs, tmp_path, record_property):
+    server = RedisProc(tmp_path / "late-redis")
+    procs.servers.append(server)
+    worker = procs.stage("worker", "worker", redis_url=server.url)
+    assert wait_for(lambda: "unreachable" in worker.log(), timeout=20)
+    started = time.monotonic()
+    time.sleep(3.0)  # the scenario: Redis comes up 3 s after the worker
+    assert worker.proc.poll() is None, worker.log()
+    server.start()
+    ids = write_mentions(tmp_path / "m.jsonl", 200)
+    subprocess.run(
+        [sys.executable, "-m", "radar", "import", str(tmp_path / "m.jsonl"), "--redis-url",
+         server.url, "--namespace", "faults"],
+        check=True, capture_output=True, timeout=60,
+    )
+    client = server.client()
+    assert wait_for(lambda: client.zcard(KEYS.enriched) >= 200, timeout=30)
+    got = enriched_ids(client)
+    log = worker.log()
+    report(
+        record_property,
+        scenario="redis late at start",
+        sent=200,
+        enriched=len(got),
+        lost=len(set(ids) - set(got)),
+        duplicates=len(got) - len(set(got)),
+        waiting_log_lines=log.count("unreachable"),
+        processed_after_s=round(time.monotonic() - started, 1),
+    )
+    assert set(got) == set(ids)
+    assert log.count("unreachable") == 1 and "Traceback" not in log
