@@ -45,32 +45,16 @@ import numpy as np
 from clustering.embedders import normalise_rows
 from clustering.topics import (
     ClusterParams,
-    TopicCluster,
     WindowClustering,
     auto_min_cluster_size,
-    central_members,
     cluster_window,
+    clusters_from_labels,
     emerging_clusters,
 )
 
 log = logging.getLogger(__name__)
 
 Fit = Callable[[Sequence[str], np.ndarray, ClusterParams], WindowClustering]
-
-
-def clusters_from_labels(
-    labels: np.ndarray, embeddings: np.ndarray, keywords: dict[int, list[str]]
-) -> WindowClustering:
-    """A :class:`WindowClustering` from plain labels (-1 = noise)."""
-    clusters = []
-    for local in sorted(set(labels.tolist()) - {-1}):
-        members = np.flatnonzero(labels == local)
-        centroid, best = central_members(embeddings, members, 4)
-        clusters.append(
-            TopicCluster(int(local), members, keywords.get(local, []), best[0], centroid, best[1:])
-        )
-    clusters.sort(key=lambda c: -c.size)
-    return WindowClustering(labels=np.asarray(labels, dtype=int), clusters=clusters)
 
 
 @dataclass

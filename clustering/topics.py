@@ -84,6 +84,21 @@ def central_members(
     return centroid, [int(members[i]) for i in order]
 
 
+def clusters_from_labels(
+    labels: np.ndarray, embeddings: np.ndarray, keywords: dict[int, list[str]]
+) -> WindowClustering:
+    """A :class:`WindowClustering` from plain labels (-1 = noise)."""
+    clusters = []
+    for local in sorted(set(labels.tolist()) - {-1}):
+        members = np.flatnonzero(labels == local)
+        centroid, best = central_members(embeddings, members, 4)
+        clusters.append(
+            TopicCluster(int(local), members, keywords.get(local, []), best[0], centroid, best[1:])
+        )
+    clusters.sort(key=lambda c: -c.size)
+    return WindowClustering(labels=np.asarray(labels, dtype=int), clusters=clusters)
+
+
 def cluster_window(
     texts: Sequence[str], embeddings: np.ndarray, params: ClusterParams | None = None
 ) -> WindowClustering:
@@ -94,22 +109,7 @@ def cluster_window(
     if n < max(2 * mcs, 10):
         return WindowClustering.empty(n)
     labels, keywords = _fit_bertopic(list(texts), np.asarray(embeddings, np.float32), mcs, params)
-    clusters = []
-    for local_id in sorted(set(labels.tolist()) - {-1}):
-        members = np.flatnonzero(labels == local_id)
-        centroid, best = central_members(embeddings, members, 4)
-        clusters.append(
-            TopicCluster(
-                local_id=int(local_id),
-                members=members,
-                keywords=keywords.get(local_id, []),
-                representative=best[0],
-                centroid=centroid,
-                examples=best[1:],
-            )
-        )
-    clusters.sort(key=lambda c: -c.size)
-    return WindowClustering(labels=labels, clusters=clusters)
+    return clusters_from_labels(labels, np.asarray(embeddings, np.float32), keywords)
 
 
 def _fit_bertopic(
@@ -228,15 +228,6 @@ def emerging_clusters(
         centroid = normalise_rows(unit[members].mean(axis=0, keepdims=True))[0]
         if len(members) < mcs or float(np.mean(unit[members] @ centroid)) < min_coherence:
             labels[members] = -1
-    keywords = ctfidf_keywords(texts, labels, params.top_n_words)
-    clusters = []
-    for local_id in sorted(set(labels.tolist()) - {-1}):
-        members = np.flatnonzero(labels == local_id)
-        centroid, best = central_members(embeddings, members, 4)
-        clusters.append(
-            TopicCluster(
-                int(local_id), members, keywords.get(local_id, []), best[0], centroid, best[1:]
-            )
-        )
-    clusters.sort(key=lambda c: -c.size)
-    return WindowClustering(labels=np.asarray(labels, dtype=int), clusters=clusters)
+    return clusters_from_labels(
+        labels, embeddings, ctfidf_keywords(texts, labels, params.top_n_words)
+    )

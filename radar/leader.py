@@ -113,6 +113,7 @@ class Leadership:
         self.election = Election(ttl)
         self.stop = stop
         self._thread = threading.Thread(target=self._run, name="leader", daemon=True)
+        self._announced = False
 
     def start(self) -> Leadership:
         self._thread.start()
@@ -137,6 +138,9 @@ class Leadership:
             log.info("leader: this loop (%s) now writes the snapshots", self.lock.token)
         elif was and not held:
             log.warning("leader: lost the lock; standing by")
+        elif not held and not self._announced:
+            log.info("leader: another loop leads; this one (%s) stands by", self.lock.token)
+        self._announced = True
         return held
 
     def _run(self) -> None:

@@ -44,7 +44,7 @@ def test_standby_loop_takes_over_when_the_leader_is_killed(procs, tmp_path, reco
     assert wait_for(lambda: client.zcard(KEYS.enriched) >= 300, timeout=30)
     assert wait_for(lambda: client.exists(KEYS.snapshot) and _holder(client), timeout=60)
     # both loops up: exactly one holds the lock, the other stands by
-    assert wait_for(lambda: all("started" in s.log() or "leader" in s.log() for s in loops), 30)
+    assert wait_for(lambda: all("leader: " in s.log() for s in loops), 30)
     leader = next(s for s in loops if f"-{s.pid}-" in _holder(client))
     standby = next(s for s in loops if s is not leader)
     assert "now writes the snapshots" not in standby.log()
