@@ -5,7 +5,8 @@
 Replays one event in simulated time (a refresh every ``--refresh-minutes`` of stream
 time over its densest ``--hours``), with the real embedder and the radar's clustering,
 and reports per information type: when its 10th tweet arrived, and when a topic (or
-dominant question) made of at least ``--purity`` of that type first appeared in a
+dominant question) whose labelled members (at least 5; "Not labeled" and "Not
+applicable" left out) are at least ``--purity`` of that type first appeared in a
 snapshot. Tweet text stays in the shared folder; results go to
 bench/results/crisislex-<event>.json.
 """
@@ -72,7 +73,10 @@ def main() -> None:
         snapshot = radar.refresh(mentions[:upto], vectors[:upto], clock)
         for kind, assignment in (("topics", radar.topic_of), ("questions", radar.question_of)):
             for cluster in snapshot[kind]:
-                members = [types[i] for i, c in enumerate(assignment) if c == cluster["id"]]
+                members = [types[i] for i, c in enumerate(assignment)
+                           if c == cluster["id"] and types[i] not in SKIP]
+                if len(members) < 5:
+                    continue
                 top = max(set(members), key=members.count)
                 if top in tenth and top not in first and members.count(top) / len(members) >= args.purity:
                     first[top] = clock

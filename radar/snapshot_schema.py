@@ -38,8 +38,16 @@ are ISO 8601 strings in UTC (``2026-11-22T07:45:00Z``). Version 1 fields::
       "playbook": null | {"id": "treinstoring", "title": "Treinstoring",
                           "answer_id": "vervangend-vervoer", "answer": "wording text",
                           "expert": "...", "score": 0.72},
-      "gap": true when kind == "question" and playbook is null
+      "gap": true when kind == "question" and playbook is null,
+      "score": 12.4, "reason": "12 in 15 min, 41 in venster, groei 2.1×; nieuw",  # questions
+      # set only on clusters an operator touched (radar/operator.py):
+      "renamed": true, "merged": [ids folded into this one],
+      "published": {"at": ISO, "channel": "X", "wording": "...", "wording_key": "...",
+                    "playbook_id": "...", "answer_id": "..."},
+      "after_publish": {"before_rate": 8.0, "after_rate": 3.0, "change": -0.62, "minutes": 30}
     }
+
+Top level also has ``refresh_ms`` (what the refresh cost).
 """
 
 from __future__ import annotations
