@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 import threading
 from collections.abc import Sequence
@@ -201,6 +202,8 @@ def cmd_loop(args) -> int:
     settings = _settings(args)
     _wait_for_redis(settings, "radar loop")
     stop = threading.Event()
+    # systemd and docker stop with SIGTERM: finish the refresh and hand the lock over at once
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: stop.set())
     with open_store(settings) as store:
         radar = build_radar(settings, build_embedder(settings))
         lock = LeaderLock(store.client, store.keys.leader, settings.leader_ttl_seconds)

@@ -30,7 +30,9 @@ ENV_PREFIX = "RADAR_"
 
 def _setting(default: Any, help: str, *, secret: bool = False, **extra: Any) -> Any:
     """One declared setting; ``secret`` ones stay out of ``repr`` (and so out of logs)."""
-    return field(default=default, repr=not secret, metadata={"help": help, "secret": secret, **extra})
+    return field(
+        default=default, repr=not secret, metadata={"help": help, "secret": secret, **extra}
+    )
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,9 @@ from radar.store import Store
 
 log = logging.getLogger(__name__)
 
+WARM_MENTIONS = 100
+"""A standby's dry refresh counts as warm-up from this window size (a real model fit)."""
+
 
 def radar_now(settings: Settings, store: Store) -> float | None:
     """The radar clock; None in data mode while the store holds nothing yet."""
@@ -29,8 +32,11 @@ def radar_now(settings: Settings, store: Store) -> float | None:
     return time.time()
 
 
-def refresh_once(store: Store, radar: Radar, settings: Settings) -> dict | None:
-    """Read the window, refresh, write the snapshot; returns it (None when no clock yet)."""
+def refresh_once(store: Store, radar: Radar, settings: Settings, write: bool = True) -> dict | None:
+    """Read the window, refresh, write the snapshot; returns it (None when no clock yet).
+
+    ``write=False`` computes without writing (a standby warming its models).
+    """
     now = radar_now(settings, store)
     if now is None:
         return None
@@ -42,6 +48,8 @@ def refresh_once(store: Store, radar: Radar, settings: Settings) -> dict | None:
         pending=store.pending_count(),
         operator=OperatorActions(store).state(),
     )
+    if not write:
+        return snapshot
     store.save_snapshot(snapshot)
     store.trim(now - settings.retention_hours * 3600)
     log.info(
@@ -64,24 +72,32 @@ def run_loop(
     """Refresh every ``refresh_seconds`` until ``stop`` is set; errors are logged, not fatal.
 
     With ``is_leader`` (see :mod:`radar.leader`) only while it answers True: a standby
-    loop checks twice a second and refreshes as soon as it leads. A Redis outage is
-    one log line, retried with backoff.
+    loop checks twice a second and refreshes as soon as it leads. It runs one refresh
+    without writing as soon as the window holds mentions, so the first fit (imports,
+    JIT compilation: tens of seconds) is paid before it has to take over. A Redis
+    outage is one log line, retried with backoff.
     """
-    last_seen: tuple[int, float | None] | None = None
     outage = Outage("radar loop", log)
+    warm, warm_next = False, 0.0
     while not stop.is_set():
         started = time.monotonic()
         if is_leader is not None and not is_leader():
-            last_seen = None  # refresh at once on taking over
+            if not warm and time.monotonic() >= warm_next:
+                warm_next = time.monotonic() + 10.0
+                try:
+                    snapshot = refresh_once(store, radar, settings, write=False) or {}
+                    warm = snapshot.get("totals", {}).get("mentions", 0) >= WARM_MENTIONS
+                    if warm:
+                        log.info("standby: models warmed on the current window")
+                except Exception as exc:
+                    log.warning("standby: warm-up refresh failed (%s)", exc)
             stop.wait(0.5)
             continue
         pause = settings.refresh_seconds
         try:
-            state = (store.enriched_count(), store.latest_published())
-            if state != last_seen or settings.clock == "wall":
-                refresh_once(store, radar, settings)
-                store.count(refreshes_total=1)
-                last_seen = state
+            # refresh even when nothing new arrived: the wall's freshness shows the radar lives
+            refresh_once(store, radar, settings)
+            store.count(refreshes_total=1)
             outage.recovered()
         except (redis.ConnectionError, redis.TimeoutError) as exc:
             pause = outage.failed(exc)

@@ -44,11 +44,8 @@ def render(samples: Iterable[Sample]) -> str:
         if name not in declared:
             declared.add(name)
             lines += [f"# HELP {name} {help_text}", f"# TYPE {name} {kind}"]
-        lines.append(
-            f"{name}{_labels(labels)} {value:g}"
-            if isinstance(value, float)
-            else f"{name}{_labels(labels)} {value}"
-        )
+        text = repr(float(value)) if isinstance(value, float) else str(int(value))
+        lines.append(f"{name}{_labels(labels)} {text}")
     return "\n".join(lines) + "\n"
 
 

@@ -15,6 +15,8 @@ for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-backgroun
 options.binary_location = "/usr/bin/chromium"
 driver = webdriver.Chrome(options=options)
 try:
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
     driver.get(url)
     time.sleep(wait)
     driver.save_screenshot(out)

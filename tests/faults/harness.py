@@ -144,12 +144,49 @@ def write_mentions(path: Path, n: int, spacing: float = 0.4, start: float | None
     import random
 
     rng = random.Random(n)
-    words = (
-        "trein bus storing utrecht amsterdam rotterdam vertraging perron spoor kaartje "
-        "restitutie overstap station conducteur wissel sein stroom spits omleiding taxi "
-        "fiets nacht ochtend avond koud warm wachten informatie app website bericht "
-        "reiziger machinist tunnel brug zwolle arnhem eindhoven groningen leiden delft"
-    ).split()
+    words = [
+        "trein",
+        "bus",
+        "storing",
+        "utrecht",
+        "amsterdam",
+        "rotterdam",
+        "vertraging",
+        "perron",
+        "spoor",
+        "kaartje",
+        "restitutie",
+        "overstap",
+        "station",
+        "conducteur",
+        "wissel",
+        "sein",
+        "stroom",
+        "spits",
+        "omleiding",
+        "taxi",
+        "fiets",
+        "nacht",
+        "ochtend",
+        "avond",
+        "koud",
+        "warm",
+        "wachten",
+        "informatie",
+        "app",
+        "website",
+        "bericht",
+        "reiziger",
+        "machinist",
+        "tunnel",
+        "brug",
+        "zwolle",
+        "arnhem",
+        "eindhoven",
+        "groningen",
+        "leiden",
+        "delft",
+    ]
     start = time.time() - n * spacing if start is None else start
     ids = []
     with path.open("w", encoding="utf-8") as handle:

@@ -36,9 +36,20 @@ def test_standby_loop_takes_over_when_the_leader_is_killed(procs, tmp_path, reco
     procs.stage("worker", "worker", redis_url=server.url)
     loops = [procs.stage(f"loop-{i}", "loop", redis_url=server.url, **env) for i in (1, 2)]
     imported = subprocess.run(
-        [sys.executable, "-m", "radar", "import", str(tmp_path / "m.jsonl"), "--redis-url",
-         server.url, "--namespace", "faults"],
-        capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "radar",
+            "import",
+            str(tmp_path / "m.jsonl"),
+            "--redis-url",
+            server.url,
+            "--namespace",
+            "faults",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert imported.returncode == 0, imported.stderr
     assert wait_for(lambda: client.zcard(KEYS.enriched) >= 300, timeout=30)
@@ -48,6 +59,7 @@ def test_standby_loop_takes_over_when_the_leader_is_killed(procs, tmp_path, reco
     leader = next(s for s in loops if f"-{s.pid}-" in _holder(client))
     standby = next(s for s in loops if s is not leader)
     assert "now writes the snapshots" not in standby.log()
+    assert wait_for(lambda: "standby: models warmed" in standby.log(), timeout=60)
     written = client.xlen(KEYS.snapshots)
     assert wait_for(lambda: client.xlen(KEYS.snapshots) > written, timeout=10)
 
@@ -77,7 +89,9 @@ def test_import_without_redis_says_so_in_one_line(tmp_path):
     url = f"redis://127.0.0.1:{free_port()}/0"
     done = subprocess.run(
         [sys.executable, "-m", "radar", "import", str(tmp_path / "m.jsonl"), "--redis-url", url],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 1
     lines = done.stderr.strip().splitlines()
@@ -96,9 +110,20 @@ def test_worker_started_before_redis_waits_then_processes(procs, tmp_path, recor
     server.start()
     ids = write_mentions(tmp_path / "m.jsonl", 200)
     subprocess.run(
-        [sys.executable, "-m", "radar", "import", str(tmp_path / "m.jsonl"), "--redis-url",
-         server.url, "--namespace", "faults"],
-        check=True, capture_output=True, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "radar",
+            "import",
+            str(tmp_path / "m.jsonl"),
+            "--redis-url",
+            server.url,
+            "--namespace",
+            "faults",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
     )
     client = server.client()
     assert wait_for(lambda: client.zcard(KEYS.enriched) >= 200, timeout=30)

@@ -20,8 +20,9 @@ def test_killed_worker_is_reclaimed_nothing_lost_nothing_twice(procs, tmp_path, 
     a = procs.stage("worker-a", "worker", redis_url=server.url, RADAR_BATCH_SIZE="32")
     b = procs.stage("worker-b", "worker", redis_url=server.url, RADAR_BATCH_SIZE="32")
     assert wait_for(lambda: client.exists(KEYS.mentions), timeout=30)
-    replay = procs.stage("replay", "replay", str(tmp_path / "m.jsonl"), "--speed", "100",
-                         redis_url=server.url)
+    replay = procs.stage(
+        "replay", "replay", str(tmp_path / "m.jsonl"), "--speed", "100", redis_url=server.url
+    )
     assert wait_for(lambda: client.zcard(KEYS.enriched) >= 300, timeout=30)
     # freeze worker A inside its blocking read: Redis delivers the next batch to it,
     # so it holds unacknowledged mentions when it is killed
@@ -58,8 +59,9 @@ def test_redis_restart_mid_replay_loses_nothing(procs, tmp_path, record_property
     ids = write_mentions(tmp_path / "m.jsonl", N, spacing=0.4)
     workers = [procs.stage(f"worker-{i}", "worker", redis_url=server.url) for i in (1, 2)]
     assert wait_for(lambda: client.exists(KEYS.mentions), timeout=30)
-    replay = procs.stage("replay", "replay", str(tmp_path / "m.jsonl"), "--speed", "100",
-                         redis_url=server.url)
+    replay = procs.stage(
+        "replay", "replay", str(tmp_path / "m.jsonl"), "--speed", "100", redis_url=server.url
+    )
     assert wait_for(lambda: client.zcard(KEYS.enriched) >= 400, timeout=30)
     client.close()
     server.stop()  # SIGTERM mid-replay
