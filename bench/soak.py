@@ -1,6 +1,6 @@
 """Soak: replay drill posts at a steady rate through real stage processes and watch them.
 
-A throwaway ``redis-server`` (:mod:`bench._redis`), ``--workers`` × ``radar worker``
+A throwaway ``redis-server`` (:mod:`radar.devserver`), ``--workers`` × ``radar worker``
 and one ``radar loop`` as subprocesses; this process writes Dutch drill posts
 (:func:`radar.scenario.generate_rail_outage`, seed after seed, stamped *now* so the
 wall-clock window applies) at ``--rate`` mentions per second. Every ``--sample``
@@ -39,7 +39,7 @@ if str(ROOT.parent) not in sys.path:
 import psutil  # noqa: E402
 import redis  # noqa: E402
 
-from bench._redis import throwaway_redis  # noqa: E402
+from radar.devserver import throwaway_redis  # noqa: E402
 from radar.health import snapshot_age  # noqa: E402
 from radar.keys import Keys  # noqa: E402
 from radar.model import Mention  # noqa: E402

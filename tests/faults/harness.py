@@ -18,7 +18,7 @@ from pathlib import Path
 
 import redis
 
-from bench._redis import free_port, redis_server_binary
+from radar.devserver import free_port, redis_server_binary
 from radar.keys import Keys
 from radar.store import wait_for
 

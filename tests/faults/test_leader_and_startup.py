@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from bench._redis import free_port
+from radar.devserver import free_port
 from radar.store import wait_for
 from tests.faults.harness import KEYS, RedisProc, enriched_ids, report, write_mentions
 

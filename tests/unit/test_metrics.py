@@ -53,7 +53,7 @@ def test_secrets_stay_out_of_the_settings_repr():
 
 
 def test_health_fails_with_the_reason_when_redis_is_down():
-    from bench._redis import free_port
+    from radar.devserver import free_port
 
     port = free_port()  # nothing listens there
     store = Store(redis.Redis(port=port, socket_connect_timeout=1), Keys("t"))

