@@ -14,7 +14,7 @@ import hmac
 import re
 import time
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 SOURCE_TYPES = ("rss", "atom", "file", "push", "replay", "demo")
@@ -122,7 +122,10 @@ class Mention:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The fields as a plain dict (``extra`` copied one level; values are JSON types)."""
+        data = dict(self.__dict__)
+        data["extra"] = dict(self.extra)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Mention:
