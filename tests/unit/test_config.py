@@ -80,3 +80,11 @@ def test_bad_redis_url_and_clock_are_refused():
 def test_settings_table_lists_every_env_variable():
     names = {row[1] for row in settings_table()}
     assert {"RADAR_REDIS_URL", "RADAR_EMBEDDER", "RADAR_WINDOW_HOURS"} <= names
+
+
+def test_readme_documents_every_setting():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    missing = [env for _name, env, _default, _help in settings_table() if f"`{env}`" not in readme]
+    assert missing == []
