@@ -16,6 +16,7 @@ radar.errors.ConfigError: RADAR_WINDOW_HOURS: expected a number, got 'soon'
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import os
 import tomllib
 from collections.abc import Mapping
@@ -79,6 +80,11 @@ class Settings:
     playbook_threshold: float = _setting(
         0.60, "cosine similarity from which a question matches a playbook"
     )
+    playbook_scenarios: str = _setting(
+        "",
+        "playbook ids in play, comma-separated (e.g. treinstoring); empty = inferred from "
+        "the questions",
+    )
     batch_size: int = _setting(64, "mentions enriched per batch")
     pseudonym_key: str | None = _setting(
         None, "secret key for pseudonymising authors; unset = a key kept in the store", secret=True
@@ -118,7 +124,16 @@ class Settings:
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with some settings changed, validated like the original."""
-        return _validated(dataclasses.replace(self, **changes), source="override")
+        return _validated(dataclasses.replace(self, **changes), {k: "override" for k in changes})
+
+    @property
+    def scenarios(self) -> tuple[str, ...]:
+        """``playbook_scenarios`` as a tuple of ids.
+
+        >>> Settings(playbook_scenarios="treinstoring, stroomstoring").scenarios
+        ('treinstoring', 'stroomstoring')
+        """
+        return tuple(p.strip() for p in self.playbook_scenarios.split(",") if p.strip())
 
 
 _FIELDS = {f.name: f for f in fields(Settings)}
@@ -200,31 +215,55 @@ def _feed_from_table(table: Any, where: str) -> FeedSource:
     )
 
 
-def _validated(settings: Settings, source: str) -> Settings:
+WEB_LANGS = ("nl", "en")
+
+
+def _validated(settings: Settings, origins: Mapping[str, str]) -> Settings:
+    """``settings`` when every value is valid; else a ConfigError naming where the bad
+    value came from (file, environment variable, flag or default)."""
+
+    def bad(name: str, what: str) -> ConfigError:
+        return ConfigError(f"{origins.get(name, name + ' (default)')}: {what}")
+
     positive = ("window_hours", "bin_minutes", "refresh_seconds", "retention_hours", "batch_size")
     positive += ("feed_timeout_seconds", "feed_max_bytes", "push_max_bytes", "push_rate_per_minute")
     positive += ("leader_ttl_seconds", "reclaim_idle_seconds", "health_max_intervals")
     for name in positive:
         if getattr(settings, name) <= 0:
-            raise ConfigError(f"{name}: must be positive, got {getattr(settings, name)} ({source})")
+            raise bad(name, f"must be positive, got {getattr(settings, name)}")
     if settings.clock not in {"wall", "data"}:
-        raise ConfigError(f"clock: expected 'wall' or 'data', got {settings.clock!r} ({source})")
+        raise bad("clock", f"expected 'wall' or 'data', got {settings.clock!r}")
+    if settings.web_lang not in WEB_LANGS:
+        raise bad("web_lang", f"expected one of {', '.join(WEB_LANGS)}, got {settings.web_lang!r}")
     for name in ("question_threshold", "playbook_threshold"):
         if not 0.0 <= getattr(settings, name) <= 1.0:
-            raise ConfigError(f"{name}: must lie between 0 and 1 ({source})")
+            raise bad(name, f"must lie between 0 and 1, got {getattr(settings, name)}")
     if settings.min_cluster_size < 0:
-        raise ConfigError(f"min_cluster_size: must be 0 (automatic) or more ({source})")
+        raise bad("min_cluster_size", "must be 0 (automatic) or more")
     if not settings.namespace or any(c in settings.namespace for c in "{}: "):
-        raise ConfigError(f"namespace: use letters, digits, - or _, got {settings.namespace!r}")
+        raise bad("namespace", f"use letters, digits, - or _, got {settings.namespace!r}")
     if settings.redis_url and not settings.redis_url.startswith(
         ("redis://", "rediss://", "unix://")
     ):
-        raise ConfigError(
-            f"redis_url: {settings.redis_url!r} is not a Redis URL (redis://host:port/db)"
-        )
+        raise bad("redis_url", f"{settings.redis_url!r} is not a Redis URL (redis://host:port/db)")
     if settings.retention_hours < settings.window_hours:
-        raise ConfigError("retention_hours: must be at least window_hours")
+        raise bad(
+            "retention_hours",
+            f"must be at least window_hours ({settings.window_hours}), "
+            f"got {settings.retention_hours}",
+        )
     return settings
+
+
+def _unknown_setting(key: str) -> str:
+    """The hint for an unknown setting name, with the nearest known one.
+
+    >>> _unknown_setting("redis_ulr")
+    "unknown setting 'redis_ulr' (did you mean 'redis_url'?); see README 'Configuration'"
+    """
+    near = difflib.get_close_matches(key, list(_FIELDS), n=1)
+    hint = f" (did you mean {near[0]!r}?)" if near else ""
+    return f"unknown setting {key!r}{hint}; see README 'Configuration'"
 
 
 def load_settings(
@@ -239,26 +278,29 @@ def load_settings(
     """
     env = os.environ if env is None else env
     values: dict[str, Any] = {}
+    origins: dict[str, str] = {}
     config_path = path or env.get(ENV_PREFIX + "CONFIG")
     if config_path is None and Path("radar.toml").is_file():
         config_path = "radar.toml"
     if config_path is not None:
         values.update(_read_toml(Path(config_path)))
+        origins.update({name: f"{config_path}: {name}" for name in values})
     for name in _FIELDS:
         if name == "feeds":
             continue
         var = ENV_PREFIX + name.upper()
         if var in env:
             values[name] = _coerce(name, env[var], var)
+            origins[name] = var
     for name, value in (overrides or {}).items():
         if value is None:
             continue
+        flag = f"--{name.replace('_', '-')}"
         if name not in _FIELDS:
-            raise ConfigError(f"--{name.replace('_', '-')}: not a setting")
-        values[name] = (
-            value if name == "feeds" else _coerce(name, value, f"--{name.replace('_', '-')}")
-        )
-    return _validated(Settings(**values), source=str(config_path or "environment"))
+            raise ConfigError(f"{flag}: not a setting")
+        values[name] = value if name == "feeds" else _coerce(name, value, flag)
+        origins[name] = flag
+    return _validated(Settings(**values), origins)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -282,5 +324,5 @@ def _read_toml(path: Path) -> dict[str, Any]:
         elif key in _FIELDS:
             values[key] = _coerce(key, raw, f"{path}: {key}")
         elif key != "radar":
-            raise ConfigError(f"{path}: unknown setting {key!r}; see README 'Configuration'")
+            raise ConfigError(f"{path}: {_unknown_setting(key)}")
     return values

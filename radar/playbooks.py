@@ -11,7 +11,15 @@ scores cluster centroids against them. An answer's score is the mean cosine
 similarity to its two nearest example questions (one lucky near-duplicate example
 counts less than with the maximum; measured in the README); the playbook's general questions also count for the
 answer whose own examples are nearest, at a small discount, so an answer's own
-questions weigh first. Archived playbooks are loaded and checked but not matched.
+questions weigh first. Only playbooks with ``status: actief`` are matched; drafts
+(``concept``) and archived ones are loaded and checked but never suggested.
+
+Matching knows the scenario: generic questions ("krijg ik mijn geld terug?") exist in
+several playbooks, and the right answer depends on the crisis at hand. The scenarios
+in play are the configured ones (``playbook_scenarios``) or, when none are configured,
+the playbooks that draw at least ``SCENARIO_SHARE`` of the leading playbook's matched
+question volume. A question matches inside those first; an answer from another
+playbook needs ``OFF_SCENARIO_MARGIN`` more (a second crisis still shows up).
 
 >>> books = load_playbooks()
 >>> sorted(b.id for b in books)[:3]
@@ -52,6 +60,9 @@ MIN_ANSWER_QUESTIONS = 3
 MIN_WORDINGS = 3
 GENERAL_WEIGHT = 0.95  # a general question counts for its nearest answer at this discount
 TOP_K = 2  # an answer's score: mean similarity to its TOP_K nearest example questions
+SCENARIO_SHARE = 0.25  # a playbook is in play with this share of the leading one's matched volume
+OFF_SCENARIO_MARGIN = 0.10  # a match outside the scenarios in play needs threshold + this
+MATCHED_STATUS = "actief"  # concept (draft) and archief playbooks are checked, never suggested
 SUFFIXES = (".yaml", ".yml")
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -98,6 +109,8 @@ class Match:
     answer_id: str
     score: float
     expert: str
+    example: str = ""  # the answer's example question nearest to the matched question
+    in_scenario: bool = True  # False: matched outside the scenarios in play, on a clear margin
 
 
 def shipped_playbook_dir() -> Path:
@@ -458,7 +471,7 @@ class PlaybookIndex:
     @classmethod
     def build(cls, playbooks: Sequence[Playbook], embed: Embed) -> PlaybookIndex:
         """Embed every example question once (one call to ``embed``)."""
-        books = tuple(b for b in playbooks if b.status != "archief")
+        books = tuple(b for b in playbooks if b.status == MATCHED_STATUS)
         slots = [(p, a) for p, b in enumerate(books) for a in range(len(b.answers))]
         own = [list(books[p].answers[a].questions) for p, a in slots]
         general = [
@@ -513,23 +526,79 @@ class PlaybookIndex:
         top = [-np.sort(-sims[:, b:e], axis=1)[:, :TOP_K].mean(axis=1) for b, e in self.bounds]
         return np.stack(top, axis=1)
 
-    def match(self, vectors: np.ndarray, threshold: float) -> list[Match | None]:
-        """Best answer per vector (L2-normalised centroid), or ``None`` below ``threshold``."""
+    def scenarios_in_play(
+        self, scores: np.ndarray, threshold: float, volumes: Sequence[float] | None = None
+    ) -> frozenset[str]:
+        """Playbook ids whose answers draw at least ``SCENARIO_SHARE`` of the leading
+        playbook's question volume (each question counts for its best match above
+        ``threshold``, weighted by ``volumes``, its post count)."""
+        if scores.size == 0:
+            return frozenset()
+        volume = np.ones(len(scores)) if volumes is None else np.asarray(volumes, float)
+        drawn: dict[int, float] = {}
+        for row, v in zip(scores, volume, strict=True):
+            s = int(np.argmax(row))
+            if float(row[s]) >= threshold:
+                p = self.slots[s][0]
+                drawn[p] = drawn.get(p, 0.0) + float(v)
+        if not drawn:
+            return frozenset()
+        top = max(drawn.values())
+        return frozenset(self.playbooks[p].id for p, v in drawn.items() if v >= SCENARIO_SHARE * top)
+
+    def match(
+        self,
+        vectors: np.ndarray,
+        threshold: float,
+        volumes: Sequence[float] | None = None,
+        scenarios: Sequence[str] = (),
+    ) -> list[Match | None]:
+        """Best answer per vector (L2-normalised centroid), or ``None`` below ``threshold``.
+
+        ``scenarios`` are the playbook ids in play (empty: inferred from all vectors
+        together, weighted by ``volumes``); answers outside them need
+        ``threshold + OFF_SCENARIO_MARGIN``.
+        """
         vectors = np.asarray(vectors)
         if vectors.size == 0 or not self.slots:
             return [None] * (len(vectors) if vectors.ndim == 2 else 0)
         scores = self.scores(vectors)
+        in_play = frozenset(scenarios) or self.scenarios_in_play(scores, threshold, volumes)
+        inside = np.array([self.playbooks[p].id in in_play for p, _ in self.slots])
         out: list[Match | None] = []
-        for row in scores:
-            s = int(np.argmax(row))
-            score = float(row[s])
-            if math.isnan(score) or score < threshold:
+        for vector, row in zip(vectors, scores, strict=True):
+            row = np.nan_to_num(row, nan=-1.0)
+            s, ok = -1, False
+            if inside.any():
+                s = int(np.flatnonzero(inside)[np.argmax(row[inside])])
+                ok = float(row[s]) >= threshold
+            if not ok:
+                s = int(np.argmax(row))
+                ok = float(row[s]) >= threshold + (0.0 if inside[s] else OFF_SCENARIO_MARGIN)
+            if not ok:
                 out.append(None)
                 continue
             book = self.playbooks[self.slots[s][0]]
             answer = book.answers[self.slots[s][1]]
-            out.append(Match(book.id, book.title, answer.id, score, book.expert_label))
+            out.append(
+                Match(
+                    book.id,
+                    book.title,
+                    answer.id,
+                    float(row[s]),
+                    book.expert_label,
+                    self._nearest_example(vector, s, answer),
+                    bool(inside[s]),
+                )
+            )
         return out
+
+    def _nearest_example(self, vector: np.ndarray, slot: int, answer: Answer) -> str:
+        """The answer's own example question nearest to ``vector`` (shown as evidence)."""
+        begin, end = self.bounds[slot]
+        own = begin + len(answer.questions)
+        sims = self.examples[begin:own] @ _unit_rows(vector)[0]
+        return answer.questions[int(np.argmax(sims))] if len(sims) else ""
 
 
 def pick_wording(

@@ -211,7 +211,12 @@ class Radar:
         if self.playbooks is None or not questions:
             return
         centroids = np.vstack([q["_centroid"] for q in questions])
-        matches = self.playbooks.match(centroids, self.settings.playbook_threshold)
+        matches = self.playbooks.match(
+            centroids,
+            self.settings.playbook_threshold,
+            volumes=[q["size"] for q in questions],
+            scenarios=self.settings.scenarios,
+        )
         for q, match in zip(questions, matches, strict=True):
             if match is None:
                 continue
@@ -230,6 +235,8 @@ class Radar:
                 "wording_key": chosen[0],
                 "expert": match.expert,
                 "score": round(float(match.score), 3),
+                "example": match.example,
+                "in_scenario": match.in_scenario,
             }
             q["gap"] = False
 

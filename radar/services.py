@@ -11,13 +11,17 @@ import logging
 import os
 import socket
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from radar.config import Settings
 from radar.errors import BackendNotInstalled, ConfigError, PlaybookError
+
+if TYPE_CHECKING:
+    from radar.playbooks import Playbook
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +46,7 @@ def build_playbook_index(settings: Settings, embedder):
     playbooks = load_playbooks(folder)
     if not playbooks:
         raise PlaybookError(f"{folder}: no playbooks found; add *.yaml files or unset playbook_dir")
+    check_scenarios(settings.scenarios, playbooks)
     from radar.enrich.focus import embedding_text
 
     def embed_like_mentions(questions: list[str]) -> np.ndarray:
@@ -49,6 +54,27 @@ def build_playbook_index(settings: Settings, embedder):
         return embedder.embed([embedding_text(q, "nl", True) for q in questions])
 
     return PlaybookIndex.build(playbooks, embed_like_mentions)
+
+
+def check_scenarios(scenarios: Sequence[str], playbooks: Sequence[Playbook]) -> None:
+    """ConfigError for a configured scenario that is no matchable playbook.
+
+    >>> from radar.playbooks import load_playbooks
+    >>> check_scenarios(["treinstoring"], load_playbooks())
+    >>> check_scenarios(["treinstorng"], load_playbooks())
+    Traceback (most recent call last):
+    radar.errors.ConfigError: playbook_scenarios: no active playbook 'treinstorng' (did you mean 'treinstoring'?)
+    """
+    import difflib
+
+    from radar.playbooks import MATCHED_STATUS
+
+    active = [b.id for b in playbooks if b.status == MATCHED_STATUS]
+    for scenario in scenarios:
+        if scenario not in active:
+            near = difflib.get_close_matches(scenario, active, n=1)
+            hint = f" (did you mean {near[0]!r}?)" if near else f"; active: {', '.join(active)}"
+            raise ConfigError(f"playbook_scenarios: no active playbook {scenario!r}{hint}")
 
 
 def build_radar(settings: Settings, embedder):

@@ -328,6 +328,8 @@ def form_state(
     match = cluster.get("playbook") or {}
     if match:
         title = f"{title}: {match.get('title') or match.get('id')} · {match.get('answer_id')}"
+        if match.get("example"):
+            title = f"{title} ({t('matched_on', lang, example=match['example'])})"
     elif cluster.get("kind") == "question":
         title = f"{title}: {t('gap', lang)}"
     kind = cluster.get("kind")

@@ -159,14 +159,20 @@ def answer_box(
 ) -> html.Div:
     """The matched playbook: title, match score, suggested wording, expert or published."""
     score = float(playbook.get("score") or 0.0)
+    title = str(playbook.get("title") or playbook.get("id") or "")
+    if playbook.get("in_scenario") is False:
+        title = f"{title} ({t('other_scenario', lang)})"
+    example = str(playbook.get("example") or "")
     children = [
         html.Div(
             className="a-head",
             children=[
+                html.Span(title, className="a-title"),
                 html.Span(
-                    str(playbook.get("title") or playbook.get("id") or ""), className="a-title"
+                    t("match", lang, score=f"{round(100 * score)}%"),
+                    className="a-score",
+                    title=t("matched_on", lang, example=example) if example else None,
                 ),
-                html.Span(t("match", lang, score=f"{round(100 * score)}%"), className="a-score"),
             ],
         ),
         html.Div(str(playbook.get("answer") or ""), className="a-text"),

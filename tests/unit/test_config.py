@@ -45,7 +45,7 @@ def test_feeds_are_read_from_toml_tables(tmp_path):
         ("window_hours = 'soon'", "radar.toml: window_hours: expected a number, got 'soon'"),
         (
             "windw_hours = 3",
-            "radar.toml: unknown setting 'windw_hours'; see README 'Configuration'",
+            "radar.toml: unknown setting 'windw_hours' (did you mean 'window_hours'?)",
         ),
         ("window_hours = ", "radar.toml: not valid TOML"),
         ("[[feeds]]\nname = 'x'", "radar.toml: feeds[0].url: required text is missing"),
@@ -73,8 +73,36 @@ def test_missing_config_file_names_the_file(tmp_path):
 def test_bad_redis_url_and_clock_are_refused():
     with pytest.raises(ConfigError, match="is not a Redis URL"):
         load_settings(env={"RADAR_REDIS_URL": "localhost:6379"})
-    with pytest.raises(ConfigError, match="clock: expected 'wall' or 'data'"):
+    with pytest.raises(ConfigError, match="^RADAR_CLOCK: expected 'wall' or 'data'"):
         load_settings(env={"RADAR_CLOCK": "sundial"})
+
+
+@pytest.mark.parametrize(
+    ("env", "overrides", "message"),
+    [
+        ({"RADAR_WEB_LANG": "fr"}, {}, "RADAR_WEB_LANG: expected one of nl, en, got 'fr'"),
+        ({}, {"refresh_seconds": -1}, "--refresh-seconds: must be positive, got -1.0"),
+        (
+            {"RADAR_RETENTION_HOURS": "2"},
+            {},
+            "RADAR_RETENTION_HOURS: must be at least window_hours (6.0), got 2.0",
+        ),
+        ({}, {"window_hours": 100}, "retention_hours (default): must be at least window_hours"),
+        ({"RADAR_PLAYBOOK_THRESHOLD": "2"}, {}, "RADAR_PLAYBOOK_THRESHOLD: must lie between"),
+    ],
+)
+def test_invalid_value_names_where_it_came_from(tmp_path, monkeypatch, env, overrides, message):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError) as info:
+        load_settings(env=env, overrides=overrides)
+    assert str(info.value).startswith(message)
+
+
+def test_scenarios_setting_is_a_comma_separated_list(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    s = load_settings(env={"RADAR_PLAYBOOK_SCENARIOS": " treinstoring ,stroomstoring,"})
+    assert s.scenarios == ("treinstoring", "stroomstoring")
+    assert load_settings(env={}).scenarios == ()
 
 
 def test_settings_table_lists_every_env_variable():

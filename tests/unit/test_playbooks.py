@@ -12,6 +12,7 @@ import pytest
 
 from radar.errors import PlaybookError
 from radar.playbooks import (
+    OFF_SCENARIO_MARGIN,
     Answer,
     Playbook,
     PlaybookIndex,
@@ -218,6 +219,70 @@ def test_answer_own_questions_weigh_before_general_questions():
 
 def test_archived_playbooks_are_not_matched():
     index = PlaybookIndex.build([_book("oud", "archief", (), BUS, GELD)], hashing_embed)
+    assert index.match(hashing_embed(["waar vertrekt de bus"]), 0.1) == [None]
+
+
+PRODUCT_REFUND = Answer(
+    "geld-terug",
+    ("krijg ik mijn geld terug", "geld terug voor het product", "moet ik het terugbrengen"),
+    ("Je krijgt je geld terug.", "Breng het terug.", "Geen bon nodig."),
+    "product",
+)
+RAIL_REFUND = Answer(
+    "geld-terug",
+    ("krijg ik mijn geld terug voor de trein", "geld terug bij vertraging", "compensatie trein"),
+    ("Via het formulier.", "Op de website.", "Tot drie maanden later."),
+    "trein",
+)
+
+
+def _rail_and_product_index() -> PlaybookIndex:
+    return PlaybookIndex.build(
+        [
+            _book("trein", "actief", (), BUS, RAIL_REFUND),
+            _book("product", "actief", (), PRODUCT_REFUND, STROOM),
+        ],
+        hashing_embed,
+    )
+
+
+def test_generic_question_matches_the_scenario_in_play():
+    index = _rail_and_product_index()
+    queries = ["waar vertrekt de bus", "rijden er vervangende bussen", "krijg ik mijn geld terug"]
+    vectors = hashing_embed(queries)
+    alone = index.match(vectors[2:], 0.5)[0]
+    assert alone.playbook_id == "product"  # on its own, the product refund is the nearest
+    # the rail outage draws most of the volume: the generic refund question gets the rail answer
+    matches = index.match(vectors, 0.5, volumes=[40, 30, 10])
+    assert [(m.playbook_id, m.answer_id, m.in_scenario) for m in matches] == [
+        ("trein", "bus", True),
+        ("trein", "bus", True),
+        ("trein", "geld-terug", True),
+    ]
+    assert matches[2].example == "krijg ik mijn geld terug voor de trein"
+    assert index.scenarios_in_play(index.scores(vectors), 0.5, [40, 30, 10]) == {"trein"}
+
+
+def test_configured_scenarios_override_inference():
+    index = _rail_and_product_index()
+    vectors = hashing_embed(["rijden er vervangende bussen", "krijg ik mijn geld terug"])
+    matches = index.match(vectors, 0.5, volumes=[40, 10], scenarios=["product"])
+    assert matches[1].playbook_id == "product" and matches[1].in_scenario
+    # the bus question matches another playbook on a clear margin: shown, flagged as such
+    assert (matches[0].playbook_id, matches[0].in_scenario) == ("trein", False)
+
+
+def test_off_scenario_match_needs_the_margin():
+    index = _rail_and_product_index()
+    vectors = hashing_embed(["waar vertrekt de bus", "wanneer komt de stroom terug"])
+    score = float(index.scores(vectors[1:])[0].max())
+    assert 0.5 <= score < 0.5 + OFF_SCENARIO_MARGIN
+    assert index.match(vectors, 0.5, scenarios=["trein"])[1] is None
+    assert index.match(vectors, 0.5)[1].playbook_id == "product"
+
+
+def test_concept_playbooks_are_not_matched():
+    index = PlaybookIndex.build([_book("nieuw", "concept", (), BUS, GELD)], hashing_embed)
     assert index.match(hashing_embed(["waar vertrekt de bus"]), 0.1) == [None]
 
 
