@@ -138,8 +138,10 @@ def analyze_file(
         ):
             out = dict(row)
             out[fields.text] = m.text
-            if m.author:
-                out["author"] = m.author
+            author_column = fields.author_column(row)
+            if author_column:
+                # the writer under the column's own name, pseudonymised like the text is masked
+                out[author_column] = m.author
             out.update(
                 {
                     "id": m.id,

@@ -11,6 +11,7 @@ import logging
 import signal
 import sys
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -79,8 +80,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("what", choices=["mentions"])
     p.add_argument("--out", required=True, help="FILE.jsonl")
 
-    p = sub.add_parser("feeds", parents=[common], help="feed health")
-    p.add_argument("what", choices=["status"])
+    p = sub.add_parser("feeds", parents=[common], help="feed health; forget a feed")
+    p.add_argument("what", choices=["status", "remove"])
+    p.add_argument("feed", nargs="?", metavar="NAME_OR_URL", help="the feed to remove")
 
     p = sub.add_parser("replay", parents=[common], help="push a recorded stream with its timing")
     p.add_argument("file")
@@ -103,6 +105,12 @@ def _field_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--time-field", default="published", help="column with the time (default: published)"
     )
+    p.add_argument(
+        "--author-field",
+        default="author",
+        help="column with the writer, pseudonymised (default: author, else user, username, "
+        "screen_name, handle)",
+    )
 
 
 def _settings(args: argparse.Namespace, **extra):
@@ -122,7 +130,7 @@ def _settings(args: argparse.Namespace, **extra):
 def _fields(args):
     from radar.files import FieldMap
 
-    return FieldMap(text=args.text_field, time=args.time_field)
+    return FieldMap(text=args.text_field, time=args.time_field, author=args.author_field)
 
 
 # -- commands -------------------------------------------------------------------------------
@@ -160,16 +168,26 @@ def cmd_ingest(args) -> int:
     from radar.store import open_store
 
     settings = _settings(args)
-    settings = settings.replace(feeds=settings.feeds + feed_sources_from_urls(args.feed))
+    configured = {f.url for f in settings.feeds}
+    extra = tuple(f for f in feed_sources_from_urls(args.feed) if f.url not in configured)
+    settings = settings.replace(feeds=settings.feeds + extra)
     if not settings.feeds:
         raise RadarError("no feeds configured; add [[feeds]] to radar.toml or pass --feed URL")
     if not args.once:
         _wait_for_redis(settings, "ingest")
+    started = time.time()
     with open_store(settings) as store:
         run_feeds(store, settings, threading.Event(), once=args.once)
-        if args.once:
-            for state in store.all_feed_states():
-                print(_feed_line(state))
+        if not args.once:
+            return 0
+        polled = {f.url for f in settings.feeds if f.enabled}
+        states = [s for s in store.all_feed_states() if s.get("url") in polled]
+    for state in states:
+        print(_feed_line(state))
+    failed = [s for s in states if float(s.get("last_error_at") or 0) >= started]
+    if states and len(failed) == len(states):
+        print(f"Error: all {len(states)} feed(s) failed; see the lines above", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -309,18 +327,39 @@ def cmd_feeds(args) -> int:
     from radar.store import open_store
 
     settings = _settings(args)
+    if args.what == "remove":
+        return _remove_feed(settings, args.feed)
+    configured = {f.url for f in settings.feeds}
     with open_store(settings) as store:
         states = store.all_feed_states()
     for state in states:
-        print(_feed_line(state))
+        stale = "" if state.get("url") in configured else "  (not in the config)"
+        print(_feed_line(state) + stale)
     if not states:
         print("no feeds polled yet")
     return 0
 
 
-def cmd_replay(args) -> int:
-    import time
+def _remove_feed(settings, which: str | None) -> int:
+    """Forget a feed's health and conditional-GET state (its mentions stay)."""
+    from radar.feeds import url_hash
+    from radar.store import open_store
 
+    if not which:
+        raise RadarError("feeds remove: name the feed, e.g. radar feeds remove nos.nl/rss")
+    with open_store(settings) as store:
+        states = store.all_feed_states()
+        chosen = [s for s in states if which in (s.get("name"), s.get("url"))]
+        if not chosen:
+            known = ", ".join(sorted(s.get("name", "?") for s in states)) or "none"
+            raise RadarError(f"feeds remove: no feed {which!r}; known: {known}")
+        for state in chosen:
+            store.remove_feed_state(url_hash(state["url"]))
+            print(f"removed {state.get('name')}  {state.get('url')}")
+    return 0
+
+
+def cmd_replay(args) -> int:
     from radar.files import read_mentions
     from radar.replay import replay_mentions
     from radar.store import open_store

@@ -19,7 +19,7 @@ import dataclasses
 import difflib
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -255,6 +255,20 @@ def _validated(settings: Settings, origins: Mapping[str, str]) -> Settings:
     return settings
 
 
+def _refuse_duplicate_feeds(feeds: Sequence[FeedSource], where: str) -> None:
+    """ConfigError when two feeds share a name or a URL (their health would mix)."""
+    for attr in ("name", "url"):
+        seen: dict[str, int] = {}
+        for i, feed in enumerate(feeds):
+            value = getattr(feed, attr)
+            if value in seen:
+                raise ConfigError(
+                    f"{where}[{i}].{attr}: {value!r} is already used by feeds[{seen[value]}]; "
+                    f"give every feed its own {attr}"
+                )
+            seen[value] = i
+
+
 def _unknown_setting(key: str) -> str:
     """The hint for an unknown setting name, with the nearest known one.
 
@@ -321,6 +335,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
             values["feeds"] = tuple(
                 _feed_from_table(item, f"{path}: feeds[{i}]") for i, item in enumerate(raw)
             )
+            _refuse_duplicate_feeds(values["feeds"], f"{path}: feeds")
         elif key in _FIELDS:
             values[key] = _coerce(key, raw, f"{path}: {key}")
         elif key != "radar":

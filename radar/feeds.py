@@ -28,7 +28,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 from radar.config import FeedSource, Settings
-from radar.errors import FeedError
+from radar.errors import ConfigError, FeedError
 from radar.model import Mention
 from radar.store import Store
 
@@ -413,7 +413,25 @@ def run_feeds(
 
 
 def feed_sources_from_urls(urls: Iterable[str]) -> tuple[FeedSource, ...]:
-    """Ad-hoc feeds from ``--feed URL`` flags, named after their host."""
+    """Ad-hoc feeds from ``--feed URL`` flags, named after host and path (unique per URL).
+
+    >>> [f.name for f in feed_sources_from_urls(["https://nos.nl/rss/", "http://x.org/a.xml"])]
+    ['nos.nl/rss', 'x.org/a.xml']
+    >>> feed_sources_from_urls(["nos.nl/rss"])
+    Traceback (most recent call last):
+    radar.errors.ConfigError: --feed: 'nos.nl/rss' is not an http(s) URL; write it as https://nos.nl/rss
+    """
     from urllib.parse import urlparse
 
-    return tuple(FeedSource(name=urlparse(u).netloc or u, url=u) for u in urls)
+    out = []
+    for url in dict.fromkeys(u.strip() for u in urls):
+        parts = urlparse(url)
+        if parts.scheme not in ("http", "https", "file") or not (parts.netloc or parts.path):
+            raise ConfigError(
+                f"--feed: {url!r} is not an http(s) URL; write it as https://{url.split('://')[-1]}"
+            )
+        name = (parts.netloc + parts.path.rstrip("/")) or url
+        if parts.query:
+            name += "?" + parts.query
+        out.append(FeedSource(name=name, url=url))
+    return tuple(out)

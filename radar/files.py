@@ -24,14 +24,32 @@ from radar.timeutil import parse_time
 log = logging.getLogger(__name__)
 
 KNOWN_FIELDS = ("id", "text", "published", "author", "source", "url", "lang", "source_type")
+# columns that name the writer in common exports; with no ``author`` column, the first one
+# present is the author, so it is pseudonymised like one instead of passing through raw
+AUTHOR_ALIASES = ("user", "username", "user_name", "screen_name", "handle", "author_name")
 
 
 @dataclass(frozen=True)
 class FieldMap:
-    """Which input columns hold the text and the time."""
+    """Which input columns hold the text, the time and the author."""
 
     text: str = "text"
     time: str = "published"
+    author: str = "author"
+
+    def author_column(self, row: dict[str, Any]) -> str | None:
+        """The column holding the author in ``row``.
+
+        >>> FieldMap().author_column({"text": "x", "screen_name": "@piet"})
+        'screen_name'
+        >>> FieldMap(author="poster").author_column({"poster": "piet", "user": "x"})
+        'poster'
+        """
+        if self.author in row:
+            return self.author
+        if self.author == "author":
+            return next((k for k in AUTHOR_ALIASES if k in row), None)
+        return None
 
 
 def detect_format(path: Path) -> str:
@@ -127,7 +145,8 @@ def row_to_mention(
             raise InputFileError(
                 f"{where}: field {fields.time!r} is not a time ({raw_time!r}); use ISO 8601 or epoch seconds"
             ) from None
-    used = {fields.text, fields.time, *KNOWN_FIELDS}
+    author_column = fields.author_column(row)
+    used = {fields.text, fields.time, author_column, *KNOWN_FIELDS}
     extra = {k: v for k, v in row.items() if k not in used}
     given_id = row.get("id")
     return Mention.create(
@@ -136,7 +155,7 @@ def row_to_mention(
         source=str(row.get("source") or ""),
         source_type=str(row.get("source_type") or source_type),
         published=published,
-        author=str(row.get("author") or ""),
+        author=str(row.get(author_column) or "") if author_column else "",
         url=str(row.get("url") or ""),
         lang=row.get("lang") or None,
         extra=extra,

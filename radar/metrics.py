@@ -138,7 +138,7 @@ def collect(store, settings: Settings, now: float | None = None) -> list[Sample]
         )
     states = store.all_feed_states()
     for state in states:
-        labels = {"feed": state.get("name", "?")}
+        labels = {"feed": state.get("name", "?"), "url": state.get("url", "?")}
         samples.append(
             (
                 "radar_feed_up",
@@ -149,7 +149,7 @@ def collect(store, settings: Settings, now: float | None = None) -> list[Sample]
             )
         )
     for state in states:
-        labels = {"feed": state.get("name", "?")}
+        labels = {"feed": state.get("name", "?"), "url": state.get("url", "?")}
         samples.append(
             (
                 "radar_feed_last_success_timestamp_seconds",

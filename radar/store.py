@@ -326,6 +326,12 @@ class Store:
             pipe.hset(self.keys.feed(url_hash), mapping=clean)
             pipe.execute()
 
+    def remove_feed_state(self, url_hash: str) -> None:
+        with self.client.pipeline(transaction=False) as pipe:
+            pipe.srem(self.keys.feeds, url_hash)
+            pipe.delete(self.keys.feed(url_hash))
+            pipe.execute()
+
     def all_feed_states(self) -> list[dict[str, str]]:
         return [self.feed_state(_text(h)) for h in sorted(self.client.smembers(self.keys.feeds))]
 

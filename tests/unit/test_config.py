@@ -53,6 +53,12 @@ def test_feeds_are_read_from_toml_tables(tmp_path):
             "[[feeds]]\nname = 'x'\nurl = 'ftp://x'",
             "radar.toml: feeds[0].url: 'ftp://x' is not an http(s) URL",
         ),
+        (
+            "[[feeds]]\nname = 'nos'\nurl = 'https://a.nl/rss'\n"
+            "[[feeds]]\nname = 'nos'\nurl = 'https://b.nl/rss'",
+            "radar.toml: feeds[1].name: 'nos' is already used by feeds[0]; "
+            "give every feed its own name",
+        ),
     ],
 )
 def test_bad_config_file_gets_one_clear_line(tmp_path, content, message):

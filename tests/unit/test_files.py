@@ -76,3 +76,26 @@ def test_analyze_skips_bad_lines_and_keeps_the_rest(tmp_path):
     rows, mentions, skipped = load_file(path, FieldMap())
     assert [m.text for m in mentions] == ["een", "twee"]
     assert len(rows) == 2 and skipped == 3
+
+
+def test_author_columns_are_taken_as_author_not_passed_through(tmp_path):
+    path = tmp_path / "in.csv"
+    path.write_text("text,screen_name,poster,label\nIs er vervangend vervoer?,@piet,@jan,x\n")
+    ((_n, m),) = read_mentions(path)
+    assert (m.author, m.extra) == ("@piet", {"poster": "@jan", "label": "x"})
+    ((_n, m),) = read_mentions(path, FieldMap(author="poster"))
+    assert (m.author, m.extra) == ("@jan", {"screen_name": "@piet", "label": "x"})
+
+
+def test_analyze_output_pseudonymises_the_author_column(tmp_path):
+    from clustering.embedders import HashingEmbedder
+    from radar.analyze import analyze_file
+    from radar.config import Settings
+
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"text": "Rijden er nog treinen?", "user": "@piet"}) + "\n")
+    settings = Settings(embedder="hashing")
+    analyze_file(path, tmp_path / "out", settings, HashingEmbedder(), None, show_progress=False)
+    (line,) = (tmp_path / "out" / "mentions.jsonl").read_text().splitlines()
+    row = json.loads(line)
+    assert row["user"].startswith("anon-") and "@piet" not in line and "author" not in row
