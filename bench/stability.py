@@ -50,7 +50,9 @@ def main() -> None:
     rows = generate_rail_outage(datetime(2026, 11, 23, 5, 30, tzinfo=UTC), seed=args.seed)
     settings = Settings(window_hours=6.0, refresh_seconds=args.refresh)
     enricher = Enricher(settings, build_embedder(settings))
-    mentions, vectors = enricher.enrich([row_to_mention(r, f"d:{i}", FieldMap()) for i, r in enumerate(rows)])
+    mentions, vectors = enricher.enrich(
+        [row_to_mention(r, f"d:{i}", FieldMap()) for i, r in enumerate(rows)]
+    )
     times = np.array([m.published for m in mentions])
     radar = Radar(settings)
     question_keep, topic_keep, moves = [], [], []
@@ -66,11 +68,20 @@ def main() -> None:
         t_map = {i: c for i, c in zip(ids, radar.topic_of, strict=True) if c}
         positions = {q["id"]: q["rank"] for q in snapshot["questions"]}
         if previous_q:
-            for keep, before, after in ((question_keep, previous_q, q_map), (topic_keep, previous_t, t_map)):
+            for keep, before, after in (
+                (question_keep, previous_q, q_map),
+                (topic_keep, previous_t, t_map),
+            ):
                 share = retention(before, after)
                 if share is not None:
                     keep.append(share)
-            moves.append(sum(1 for cid, pos in positions.items() if cid in previous_pos and previous_pos[cid] != pos))
+            moves.append(
+                sum(
+                    1
+                    for cid, pos in positions.items()
+                    if cid in previous_pos and previous_pos[cid] != pos
+                )
+            )
         previous_q, previous_t, previous_pos = q_map, t_map, positions
         clock += args.refresh
     # baseline: BERTopic refits, last 10 refreshes, ids as BERTopic numbers them
@@ -79,9 +90,14 @@ def main() -> None:
     for k in range(10, 0, -1):
         upto = int(np.searchsorted(times, times[-1] - k * args.refresh, side="right"))
         qs = [i for i in range(upto) if mentions[i].is_question]
-        fit = cluster_window([mentions[i].text for i in qs], vectors[qs],
-                             ClusterParams(min_cluster_size=auto_min_cluster_size(len(qs))))
-        now_map = {mentions[i].id: int(lab) for i, lab in zip(qs, fit.labels, strict=True) if lab >= 0}
+        fit = cluster_window(
+            [mentions[i].text for i in qs],
+            vectors[qs],
+            ClusterParams(min_cluster_size=auto_min_cluster_size(len(qs))),
+        )
+        now_map = {
+            mentions[i].id: int(lab) for i, lab in zip(qs, fit.labels, strict=True) if lab >= 0
+        }
         if prev:
             both = [m for m in prev if m in now_map]
             base_keep.append(sum(prev[m] == now_map[m] for m in both) / max(1, len(both)))

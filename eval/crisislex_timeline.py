@@ -58,13 +58,18 @@ def main() -> None:
     rows, times = rows[lo:hi], times[lo:hi]
     settings = Settings(window_hours=args.hours, bin_minutes=10.0, retention_hours=args.hours)
     enricher = Enricher(settings, build_embedder(settings))
-    mentions = [Mention.create(r["text"], source="x", published=float(t), id=r["tweet_id"])
-                for r, t in zip(rows, times, strict=True)]
+    mentions = [
+        Mention.create(r["text"], source="x", published=float(t), id=r["tweet_id"])
+        for r, t in zip(rows, times, strict=True)
+    ]
     mentions, vectors = enricher.enrich(mentions)
     types = [r["information_type"] for r in rows]
     wanted = sorted({t for t in types} - SKIP)
-    tenth = {t: float(times[[i for i, x in enumerate(types) if x == t][9]])
-             for t in wanted if types.count(t) >= 10}
+    tenth = {
+        t: float(times[[i for i, x in enumerate(types) if x == t][9]])
+        for t in wanted
+        if types.count(t) >= 10
+    }
     first: dict[str, float] = {}
     radar = Radar(settings)
     clock = float(times[0]) + args.refresh_minutes * 60
@@ -73,28 +78,41 @@ def main() -> None:
         snapshot = radar.refresh(mentions[:upto], vectors[:upto], clock)
         for kind, assignment in (("topics", radar.topic_of), ("questions", radar.question_of)):
             for cluster in snapshot[kind]:
-                members = [types[i] for i, c in enumerate(assignment)
-                           if c == cluster["id"] and types[i] not in SKIP]
+                members = [
+                    types[i]
+                    for i, c in enumerate(assignment)
+                    if c == cluster["id"] and types[i] not in SKIP
+                ]
                 if len(members) < 5:
                     continue
                 top = max(set(members), key=members.count)
-                if top in tenth and top not in first and members.count(top) / len(members) >= args.purity:
+                if (
+                    top in tenth
+                    and top not in first
+                    and members.count(top) / len(members) >= args.purity
+                ):
                     first[top] = clock
         clock += args.refresh_minutes * 60
     start = float(times[0])
     table = []
     for t in wanted:
-        table.append({
-            "type": t,
-            "tweets": types.count(t),
-            "tenth_tweet_h": None if t not in tenth else round((tenth[t] - start) / 3600, 2),
-            "first_shown_h": None if t not in first else round((first[t] - start) / 3600, 2),
-        })
-    print(f"{args.event}: {len(rows)} tweets over the densest {args.hours:g} h, refresh every "
-          f"{args.refresh_minutes:g} min")
+        table.append(
+            {
+                "type": t,
+                "tweets": types.count(t),
+                "tenth_tweet_h": None if t not in tenth else round((tenth[t] - start) / 3600, 2),
+                "first_shown_h": None if t not in first else round((first[t] - start) / 3600, 2),
+            }
+        )
+    print(
+        f"{args.event}: {len(rows)} tweets over the densest {args.hours:g} h, refresh every "
+        f"{args.refresh_minutes:g} min"
+    )
     print(f"{'information type':32s} {'tweets':>6} {'10th tweet h':>12} {'first shown h':>13}")
     for row in table:
-        print(f"{row['type']:32s} {row['tweets']:>6} {str(row['tenth_tweet_h']):>12} {str(row['first_shown_h']):>13}")
+        print(
+            f"{row['type']:32s} {row['tweets']:>6} {str(row['tenth_tweet_h']):>12} {str(row['first_shown_h']):>13}"
+        )
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"crisislex-{args.event}.json").write_text(json.dumps(table, indent=1))
 

@@ -144,13 +144,13 @@ def cmd_demo(args) -> int:
 
 
 def cmd_run(args) -> int:
-    from radar.services import start_pipeline
+    from radar.services import start_pipeline, stop_threads
     from radar.store import open_store
 
     settings = _settings(args)
     stop = threading.Event()
     with open_store(settings) as store:
-        start_pipeline(settings, store, stop)
+        threads = start_pipeline(settings, store, stop)
         try:
             if args.no_web:
                 stop.wait()
@@ -159,7 +159,7 @@ def cmd_run(args) -> int:
 
                 serve(settings, store, settings.web_host, settings.web_port)
         finally:
-            stop.set()
+            stop_threads(stop, threads)
     return 0
 
 
@@ -493,9 +493,18 @@ def _configure_logging(verbose: bool, log_format: str) -> None:
     logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, handlers=[handler])
 
 
+def _raise_interrupt(_signum, _frame) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     _configure_logging(args.verbose, args.log_format)
+    # systemd and docker stop with SIGTERM: unwind like Ctrl-C, so every stage stops, the
+    # embedded store saves and its server stops (stages may install their own handler)
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         return COMMANDS[args.command](args)
     except RadarError as exc:
@@ -503,6 +512,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":  # pragma: no cover

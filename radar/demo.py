@@ -32,7 +32,7 @@ def drill_mentions(seed: int = 7, start: datetime | None = None) -> list[Mention
 
 def run_demo(settings: Settings, speed: float = 120.0, seed: int = 7) -> int:
     from radar.replay import replay_mentions
-    from radar.services import start_pipeline, start_thread
+    from radar.services import start_pipeline, start_thread, stop_threads
     from radar.store import open_store
     from web.app import serve
 
@@ -48,10 +48,10 @@ def run_demo(settings: Settings, speed: float = 120.0, seed: int = 7) -> int:
             f"Crisis radar demo: {len(mentions)} posts of a rail-outage drill, replayed at {speed:g}x."
         )
         print(f"Loading models … the wall is on http://{settings.web_host}:{settings.web_port}")
-        start_pipeline(settings, store, stop, with_feeds=False)
-        start_thread("replay", replay_mentions, store, mentions, speed, stop)
+        threads = start_pipeline(settings, store, stop, with_feeds=False)
+        threads.append(start_thread("replay", replay_mentions, store, mentions, speed, stop))
         try:
             serve(settings, store, settings.web_host, settings.web_port)
         finally:
-            stop.set()
+            stop_threads(stop, threads)
     return 0

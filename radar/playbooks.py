@@ -544,7 +544,9 @@ class PlaybookIndex:
         if not drawn:
             return frozenset()
         top = max(drawn.values())
-        return frozenset(self.playbooks[p].id for p, v in drawn.items() if v >= SCENARIO_SHARE * top)
+        return frozenset(
+            self.playbooks[p].id for p, v in drawn.items() if v >= SCENARIO_SHARE * top
+        )
 
     def match(
         self,

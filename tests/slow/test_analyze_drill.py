@@ -10,8 +10,16 @@ from radar.scenario import generate_rail_outage, write_scenario_jsonl
 
 pytestmark = pytest.mark.slow
 
-FIELDS = {"id", "lang", "is_question", "question_score", "sentiment", "sentiment_score", "topic",
-          "question_cluster"}
+FIELDS = {
+    "id",
+    "lang",
+    "is_question",
+    "question_score",
+    "sentiment",
+    "sentiment_score",
+    "topic",
+    "question_cluster",
+}
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +37,15 @@ def test_one_output_line_per_input_line_with_every_field(analyzed):
     rows, lines, _snapshot, _report = analyzed
     assert len(lines) == len(rows)
     assert all(set(line) >= FIELDS for line in lines)
-    assert all(line["scenario_label"] == row["scenario_label"] for line, row in zip(lines, rows, strict=True))
-    assert all(c is None or isinstance(c, str) for line in lines for c in (line["topic"], line["question_cluster"]))
+    assert all(
+        line["scenario_label"] == row["scenario_label"]
+        for line, row in zip(lines, rows, strict=True)
+    )
+    assert all(
+        c is None or isinstance(c, str)
+        for line in lines
+        for c in (line["topic"], line["question_cluster"])
+    )
 
 
 def test_questions_of_the_drill_become_dominant_questions(analyzed):

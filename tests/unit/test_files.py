@@ -72,7 +72,9 @@ def test_analyze_skips_bad_lines_and_keeps_the_rest(tmp_path):
     from radar.analyze import load_file
 
     path = tmp_path / "in.jsonl"
-    path.write_text('{"text": "een"}\n{"text": \n["lijst"]\n{"text": "twee"}\n{"text": "drie", "published": "x"}\n')
+    path.write_text(
+        '{"text": "een"}\n{"text": \n["lijst"]\n{"text": "twee"}\n{"text": "drie", "published": "x"}\n'
+    )
     rows, mentions, skipped = load_file(path, FieldMap())
     assert [m.text for m in mentions] == ["een", "twee"]
     assert len(rows) == 2 and skipped == 3
