@@ -65,6 +65,13 @@ def collect(store, settings: Settings, now: float | None = None) -> list[Sample]
             max(lag["added"], counters.get("mentions_ingested_total", 0)),
         ),
         (
+            "radar_mentions_duplicates_total",
+            "counter",
+            "mentions dropped as exact or near duplicates (near ones count as copies)",
+            {},
+            counters.get("mentions_duplicates_total", 0),
+        ),
+        (
             "radar_mentions_enriched_total",
             "counter",
             "mentions enriched and stored by the workers",

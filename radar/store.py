@@ -95,13 +95,22 @@ class Store:
                 claimed = iter(pipe.execute())
             originals: list[tuple[str, Mention]] = []
             with self.client.pipeline(transaction=False) as pipe:
+                queued = 0
                 for m, key in near:
                     if key is None or next(claimed):
                         pipe.xadd(self.keys.mentions, {"m": json.dumps(m.to_dict())})
-                        counts.stored += 1
+                        queued += 1
                     else:
                         originals.append((key, m))
+                # counted here, not from XINFO's entries-added (absent before Redis 7)
+                pipe.hincrby(self.keys.metrics, "mentions_ingested_total", queued)
+                pipe.hincrby(
+                    self.keys.metrics,
+                    "mentions_duplicates_total",
+                    len(chunk) - queued,
+                )
                 pipe.execute()
+                counts.stored += queued
             if originals:
                 firsts = self.client.mget([self.keys.near(k) for k, _m in originals])
                 with self.client.pipeline(transaction=False) as pipe:

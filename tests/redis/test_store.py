@@ -3,6 +3,7 @@ import pytest
 
 from radar.config import load_settings
 from radar.errors import StoreError
+from radar.metrics import collect
 from radar.model import EnrichedMention, Mention
 from radar.store import open_store
 
@@ -79,4 +80,9 @@ def test_embedded_store_needs_no_server(tmp_path):
     settings = load_settings(env={}, overrides={"embedded_dir": str(tmp_path)})
     with open_store(settings) as store:
         assert store.add_mentions(_mentions(2)) == 2
-        assert store.pending_count() == 2
+        assert store.add_mentions(_mentions(3)) == 1
+        assert store.pending_count() == 3
+        # counted by the store itself: the bundled server's XINFO has no entries-added
+        samples = {name: value for name, _kind, _help, _labels, value in collect(store, settings)}
+        assert samples["radar_mentions_ingested_total"] == 3
+        assert samples["radar_mentions_duplicates_total"] == 2
