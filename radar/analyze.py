@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,8 +51,11 @@ class AnalyzeResult:
     out_dir: Path
 
 
-def load_file(path: Path, fields: FieldMap) -> tuple[list[dict[str, Any]], list[Mention], int]:
-    """Input rows and their mentions, aligned; each bad line is logged in one line and skipped."""
+def load_file(
+    path: Path, fields: FieldMap, on_skip: Callable[[InputFileError], None] | None = None
+) -> tuple[list[dict[str, Any]], list[Mention], int]:
+    """Input rows and their mentions, aligned; each bad line is reported in one line
+    (``on_skip``, default: a log warning) and skipped."""
     rows: list[dict[str, Any]] = []
     mentions: list[Mention] = []
     skipped = 0
@@ -65,7 +69,10 @@ def load_file(path: Path, fields: FieldMap) -> tuple[list[dict[str, Any]], list[
         except InputFileError as exc:
             if not rows and not isinstance(row, InputFileError):
                 raise  # the first row decides whether the text column exists
-            log.warning("skipped %s", exc)
+            if on_skip is None:
+                log.warning("skipped %s", exc)
+            else:
+                on_skip(exc)
             skipped += 1
             continue
         rows.append(row)
@@ -110,12 +117,13 @@ def analyze_file(
     playbooks: PlaybookIndex | None,
     fields: FieldMap | None = None,
     show_progress: bool = True,
+    on_skip: Callable[[InputFileError], None] | None = None,
 ) -> AnalyzeResult:
     """Run every stage offline over one file and write the three outputs."""
     from tqdm import tqdm
 
     path, out_dir, fields = Path(path), Path(out_dir), fields or FieldMap()
-    rows, mentions, skipped = load_file(path, fields)
+    rows, mentions, skipped = load_file(path, fields, on_skip)
     enricher = Enricher(settings, embedder)
     enriched: list[EnrichedMention] = []
     for m in tqdm(mentions, desc="enrich", unit="msg", disable=not show_progress, leave=False):

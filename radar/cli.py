@@ -18,6 +18,9 @@ from pathlib import Path
 from radar.errors import RadarError
 
 log = logging.getLogger("radar")
+# the lines a person reads on stderr ("warning: …", "Error: …"): plain text, or JSON
+# objects like every log line under --log-format json
+console = logging.getLogger("radar.console")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -186,7 +189,7 @@ def cmd_ingest(args) -> int:
         print(_feed_line(state))
     failed = [s for s in states if float(s.get("last_error_at") or 0) >= started]
     if states and len(failed) == len(states):
-        print(f"Error: all {len(states)} feed(s) failed; see the lines above", file=sys.stderr)
+        console.error("all %d feed(s) failed; see the lines above", len(states))
         return 1
     return 0
 
@@ -274,7 +277,7 @@ def cmd_import(args) -> int:
 
     def skipped(exc) -> None:
         bad.append(str(exc))
-        print(f"warning: {exc}", file=sys.stderr)
+        console.warning("%s", exc)
 
     mentions = [
         m for _line, m in read_mentions(args.file, _fields(args), errors="skip", on_skip=skipped)
@@ -374,7 +377,7 @@ def cmd_replay(args) -> int:
             _fields(args),
             source_type="replay",
             errors="skip",
-            on_skip=lambda exc: print(f"warning: {exc}", file=sys.stderr),
+            on_skip=lambda exc: console.warning("%s", exc),
         )
     ]
     if not mentions:
@@ -422,6 +425,7 @@ def cmd_analyze(args) -> int:
         embedder,
         build_playbook_index(settings, embedder),
         _fields(args),
+        on_skip=lambda exc: console.warning("%s", exc),
     )
     snap = result.snapshot
     print(
@@ -441,7 +445,7 @@ def cmd_playbooks(args) -> int:
     for line in problems:
         print(line)
     if problems:
-        print(f"{len(problems)} problem(s) in {folder}", file=sys.stderr)
+        console.error("%d problem(s) in %s", len(problems), folder)
         return 1
     print(f"{folder}: all playbooks are valid")
     return 0
@@ -482,6 +486,14 @@ class _JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
+class _ConsoleFormatter(logging.Formatter):
+    """``warning: <message>`` and ``Error: <message>``: the one-line form of the CLI."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        prefix = "Error" if record.levelno >= logging.ERROR else record.levelname.lower()
+        return f"{prefix}: {record.getMessage()}"
+
+
 def _configure_logging(verbose: bool, log_format: str) -> None:
     handler = logging.StreamHandler()
     if log_format == "json":
@@ -491,6 +503,12 @@ def _configure_logging(verbose: bool, log_format: str) -> None:
             logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s", "%H:%M:%S")
         )
     logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, handlers=[handler])
+    # stderr as it is now (tests swap it); replaced on every call, never duplicated
+    out = logging.StreamHandler(sys.stderr)
+    out.setFormatter(_JsonFormatter() if log_format == "json" else _ConsoleFormatter())
+    console.handlers[:] = [out]
+    console.propagate = False
+    console.setLevel(logging.INFO)
 
 
 def _raise_interrupt(_signum, _frame) -> None:
@@ -508,7 +526,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except RadarError as exc:
-        print(f"Error: {exc}", file=sys.stderr)
+        console.error("%s", exc)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -21,6 +21,13 @@ the playbooks that draw at least ``SCENARIO_SHARE`` of the leading playbook's ma
 question volume. A question matches inside those first; an answer from another
 playbook needs ``OFF_SCENARIO_MARGIN`` more (a second crisis still shows up).
 
+Sentence embeddings see "is er nog een huurfiets bij het station?" close to "waar
+vertrekt de bus bij het station?". So below ``STRONG_MATCH`` an answer also needs
+lexical support: one of the cluster's keywords must occur in the answer's own words
+(its example questions and wordings, compounds and inflections included); otherwise
+the next answer is tried, and without one the question is a gap, which is the honest
+call: nothing prepared talks about rental bikes.
+
 >>> books = load_playbooks()
 >>> sorted(b.id for b in books)[:3]
 ['datalek', 'extreme-weer', 'productterugroep']
@@ -30,6 +37,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
@@ -39,6 +47,7 @@ from typing import Any
 import numpy as np
 import yaml
 
+from clustering.stopwords import STOP_WORDS
 from radar.errors import PlaybookError
 
 STATUSES = ("actief", "concept", "archief")
@@ -63,6 +72,7 @@ TOP_K = 2  # an answer's score: mean similarity to its TOP_K nearest example que
 SCENARIO_SHARE = 0.25  # a playbook is in play with this share of the leading one's matched volume
 OFF_SCENARIO_MARGIN = 0.10  # a match outside the scenarios in play needs threshold + this
 MATCHED_STATUS = "actief"  # concept (draft) and archief playbooks are checked, never suggested
+STRONG_MATCH = 0.80  # from this score a match needs no shared keyword with the answer
 SUFFIXES = (".yaml", ".yml")
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -467,6 +477,7 @@ class PlaybookIndex:
     weights: np.ndarray  # (n,) 1.0 for an answer's own question, GENERAL_WEIGHT otherwise
     bounds: tuple[tuple[int, int], ...]  # rows [start, end) of each slot in ``examples``
     slots: tuple[tuple[int, int], ...]  # (playbook position, answer position) of each slot
+    vocabulary: tuple[frozenset[str], ...] = ()  # the words of each slot's answer
 
     @classmethod
     def build(cls, playbooks: Sequence[Playbook], embed: Embed) -> PlaybookIndex:
@@ -483,6 +494,10 @@ class PlaybookIndex:
         texts = [q for qs in own for q in qs] + [q for _, q in general]
         if not texts:
             return cls(books, np.zeros((0, 0), np.float32), np.zeros(0, np.float32), (), ())
+        vocabulary = tuple(
+            frozenset(words(" ".join(books[p].answers[a].questions + books[p].answers[a].wordings)))
+            for p, a in slots
+        )
         vectors = _unit_rows(embed(texts))
         starts = np.cumsum([0] + [len(qs) for qs in own])
         extra: list[list[int]] = [[] for _ in slots]
@@ -502,7 +517,12 @@ class PlaybookIndex:
             weights += [1.0] * int(starts[s + 1] - starts[s]) + [GENERAL_WEIGHT] * len(extra[s])
             bounds.append((begin, len(rows)))
         return cls(
-            books, vectors[rows], np.asarray(weights, np.float32), tuple(bounds), tuple(slots)
+            books,
+            vectors[rows],
+            np.asarray(weights, np.float32),
+            tuple(bounds),
+            tuple(slots),
+            vocabulary,
         )
 
     def answer(self, playbook_id: str, answer_id: str) -> Answer:
@@ -554,12 +574,15 @@ class PlaybookIndex:
         threshold: float,
         volumes: Sequence[float] | None = None,
         scenarios: Sequence[str] = (),
+        keywords: Sequence[Sequence[str]] | None = None,
     ) -> list[Match | None]:
         """Best answer per vector (L2-normalised centroid), or ``None`` below ``threshold``.
 
         ``scenarios`` are the playbook ids in play (empty: inferred from all vectors
         together, weighted by ``volumes``); answers outside them need
-        ``threshold + OFF_SCENARIO_MARGIN``.
+        ``threshold + OFF_SCENARIO_MARGIN``. With ``keywords`` (per vector, e.g. the
+        cluster's c-TF-IDF words), a match below ``STRONG_MATCH`` needs one of them in
+        the answer's own words.
         """
         vectors = np.asarray(vectors)
         if vectors.size == 0 or not self.slots:
@@ -567,30 +590,40 @@ class PlaybookIndex:
         scores = self.scores(vectors)
         in_play = frozenset(scenarios) or self.scenarios_in_play(scores, threshold, volumes)
         inside = np.array([self.playbooks[p].id in in_play for p, _ in self.slots])
+        needed = np.where(inside, threshold, threshold + OFF_SCENARIO_MARGIN)
         out: list[Match | None] = []
-        for vector, row in zip(vectors, scores, strict=True):
+        for i, (vector, row) in enumerate(zip(vectors, scores, strict=True)):
             row = np.nan_to_num(row, nan=-1.0)
-            s, ok = -1, False
-            if inside.any():
-                s = int(np.flatnonzero(inside)[np.argmax(row[inside])])
-                ok = float(row[s]) >= threshold
-            if not ok:
-                s = int(np.argmax(row))
-                ok = float(row[s]) >= threshold + (0.0 if inside[s] else OFF_SCENARIO_MARGIN)
-            if not ok:
+            cluster_words = keywords[i] if keywords is not None else None
+            # in-scenario answers first, each group by score
+            order = sorted(range(len(row)), key=lambda s: (not inside[s], -row[s]))
+            chosen = next(
+                (
+                    s
+                    for s in order
+                    if row[s] >= needed[s]
+                    and (
+                        cluster_words is None
+                        or row[s] >= STRONG_MATCH
+                        or supported(cluster_words, self.vocabulary[s])
+                    )
+                ),
+                None,
+            )
+            if chosen is None:
                 out.append(None)
                 continue
-            book = self.playbooks[self.slots[s][0]]
-            answer = book.answers[self.slots[s][1]]
+            book = self.playbooks[self.slots[chosen][0]]
+            answer = book.answers[self.slots[chosen][1]]
             out.append(
                 Match(
                     book.id,
                     book.title,
                     answer.id,
-                    float(row[s]),
+                    float(row[chosen]),
                     book.expert_label,
-                    self._nearest_example(vector, s, answer),
-                    bool(inside[s]),
+                    self._nearest_example(vector, chosen, answer),
+                    bool(inside[chosen]),
                 )
             )
         return out
@@ -601,6 +634,57 @@ class PlaybookIndex:
         own = begin + len(answer.questions)
         sims = self.examples[begin:own] @ _unit_rows(vector)[0]
         return answer.questions[int(np.argmax(sims))] if len(sims) else ""
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words of three letters or more, accents kept.
+
+    >>> words("Is er vervangend busvervoer? 8.15 u")
+    ['vervangend', 'busvervoer']
+    """
+    return [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS]
+
+
+def supported(keywords: Sequence[str], vocabulary: frozenset[str]) -> bool:
+    """True when a keyword (or a word of a keyword phrase) occurs in ``vocabulary``, also
+    inside a compound or with another ending; no keywords at all count as support.
+
+    >>> vocab = frozenset(words("Mijn baas wil bewijs; download de vertragingsverklaring"))
+    >>> supported(["bewijs werk", "vastzat"], vocab), supported(["verklaringen"], vocab)
+    (True, True)
+    >>> supported(["fiets", "huren", "ovfietsen"], frozenset(words("Waar vertrekt de bus?")))
+    False
+    """
+    terms = {_stem(w) for k in keywords for w in words(k)}
+    if not terms:
+        return True
+    stems = {_stem(w) for w in vocabulary}
+    for term in terms:
+        for word in vocabulary:
+            if term in word:
+                return True
+        for stem in stems:
+            if len(stem) >= 4 and stem in term:
+                return True
+    return False
+
+
+_ENDINGS = ("ingen", "ing", "en", "es", "e", "s", "t")
+
+
+def _stem(word: str) -> str:
+    """``word`` without one common Dutch or English ending, at least four letters kept.
+
+    >>> [_stem(w) for w in ["verklaringen", "duurt", "treinen", "bus"]]
+    ['verklaring', 'duur', 'trein', 'bus']
+    """
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)] if ending != "ingen" else word[:-2]
+    return word
 
 
 def pick_wording(

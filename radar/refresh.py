@@ -66,6 +66,9 @@ class _Frame:
         )
 
 
+KEYWORDS_FOR_MATCH = 5  # a cluster's top c-TF-IDF keywords a playbook answer must share
+
+
 @dataclass
 class Radar:
     """Stateful refresher; call :meth:`refresh` once per interval."""
@@ -216,6 +219,7 @@ class Radar:
             self.settings.playbook_threshold,
             volumes=[q["size"] for q in questions],
             scenarios=self.settings.scenarios,
+            keywords=[q["keywords"][:KEYWORDS_FOR_MATCH] for q in questions],
         )
         for q, match in zip(questions, matches, strict=True):
             if match is None:

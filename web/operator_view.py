@@ -23,7 +23,7 @@ from dash import dcc, html
 from radar.playbooks import Playbook
 from web.figures import DEFAULT_TZ, cluster_figure
 from web.ids import Id
-from web.questions import published_line
+from web.questions import card_title, published_line
 from web.text import DEFAULT_LANG, LANGS, t
 
 Cluster = Mapping[str, Any]
@@ -212,7 +212,7 @@ def cluster_links(
         items = []
         for c in snapshot.get(kind) or []:
             cid = str(c.get("id") or "")
-            name = str(c.get("label") or c.get("representative") or cid)
+            name = _name(c) or cid
             classes = [
                 "op-item",
                 "gap" if c.get("gap") else "",
@@ -236,6 +236,13 @@ def cluster_links(
     return out
 
 
+def _name(cluster: Cluster) -> str:
+    """Questions read as on the wall (the central question); topics by their keywords."""
+    if cluster.get("kind") == "question":
+        return card_title(cluster)
+    return str(cluster.get("label") or cluster.get("representative") or "")
+
+
 def cluster_detail(
     snapshot: Mapping[str, Any] | None,
     cluster_id: str | None,
@@ -257,6 +264,8 @@ def cluster_detail(
             growth=f"{float(cluster.get('growth') or 1.0):.1f}",
         )
     ]
+    if cluster.get("kind") == "question" and cluster.get("label") and not cluster.get("renamed"):
+        meta.append(str(cluster["label"]))  # the keywords, next to the question's own words
     if cluster.get("state"):
         meta.append(t(f"state_{cluster['state']}", lang))
     if cluster.get("renamed"):
@@ -264,7 +273,7 @@ def cluster_detail(
     if cluster.get("merged"):
         meta.append(t("merged_from", lang, ids=", ".join(map(str, cluster["merged"]))))
     children: list = [
-        html.H2(str(cluster.get("label") or cluster.get("id")), className="op-label"),
+        html.H2(_name(cluster) or str(cluster.get("id")), className="op-label"),
         html.Div(" · ".join(meta), className="op-meta"),
         html.H3(t("representative", lang)),
         html.Blockquote(str(cluster.get("representative") or ""), className="op-rep"),

@@ -61,7 +61,7 @@ def question_card(
     state = str(q.get("state") or "stable")
     examples = [e for e in q.get("examples") or [] if e]
     main = [
-        html.Div(_title(q), className="q-text"),
+        html.Div(card_title(q), className="q-text"),
         html.Div(
             className="q-meta",
             children=[
@@ -103,8 +103,15 @@ def question_card(
     )
 
 
-def _title(q: Cluster) -> str:
-    """The card's headline: the operator's name for it when renamed, else the central post."""
+def card_title(q: Cluster) -> str:
+    """A question's headline, on the wall and in the operator view: the operator's name
+    for it when renamed, else the most central real question.
+
+    >>> card_title({"label": "trein · utrecht", "representative": "Rijdt de trein?"})
+    'Rijdt de trein?'
+    >>> card_title({"label": "Treinen Utrecht", "renamed": True, "representative": "x"})
+    'Treinen Utrecht'
+    """
     if q.get("renamed") and q.get("label"):
         return str(q["label"])
     return str(q.get("representative") or q.get("label") or "")

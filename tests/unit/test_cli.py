@@ -28,6 +28,16 @@ def test_missing_file_is_one_line_error(tmp_path, capsys):
     assert err == f"Error: {tmp_path / 'nope.jsonl'}: file not found\n"
 
 
+def test_json_log_format_covers_error_lines(tmp_path, capsys):
+    import json
+
+    target = tmp_path / "nope.jsonl"
+    assert main(["analyze", str(target), "--out", str(tmp_path / "o"), "--log-format", "json"]) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    entry = json.loads(line)
+    assert (entry["level"], entry["message"]) == ("error", f"{target}: file not found")
+
+
 def test_missing_text_column_is_one_line_error(tmp_path, capsys):
     path = tmp_path / "in.csv"
     path.write_text("body\nhallo\n")

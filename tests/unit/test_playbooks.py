@@ -13,6 +13,7 @@ import pytest
 from radar.errors import PlaybookError
 from radar.playbooks import (
     OFF_SCENARIO_MARGIN,
+    STRONG_MATCH,
     Answer,
     Playbook,
     PlaybookIndex,
@@ -279,6 +280,18 @@ def test_off_scenario_match_needs_the_margin():
     assert 0.5 <= score < 0.5 + OFF_SCENARIO_MARGIN
     assert index.match(vectors, 0.5, scenarios=["trein"])[1] is None
     assert index.match(vectors, 0.5)[1].playbook_id == "product"
+
+
+def test_match_below_strong_needs_a_shared_keyword():
+    index = PlaybookIndex.build([_book("trein", "actief", (), BUS, RAIL_REFUND)], hashing_embed)
+    vector = hashing_embed(["waar vertrekt de bus bij het station"])
+    [plain] = index.match(vector, 0.3)
+    assert plain.answer_id == "bus" and plain.score < STRONG_MATCH
+    # the cluster is about rental bikes: no answer talks about them, so it is a gap
+    assert index.match(vector, 0.3, keywords=[["huurfiets", "fietsen"]]) == [None]
+    [bus] = index.match(vector, 0.3, keywords=[["fiets", "busvervoer"]])
+    assert bus.answer_id == "bus"  # "busvervoer" is one of the answer's own words
+    assert index.match(vector, 0.3, keywords=[[]])[0].answer_id == "bus"
 
 
 def test_concept_playbooks_are_not_matched():
