@@ -118,4 +118,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    from _script import run  # this folder is on sys.path when run as a script
+
+    run(main)

@@ -305,4 +305,6 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    from _script import run  # this folder is on sys.path when run as a script
+
+    run(main)
