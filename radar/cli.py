@@ -80,11 +80,13 @@ def _parser() -> argparse.ArgumentParser:
     _field_flags(p)
 
     p = sub.add_parser("export", parents=[common], help="dump the window")
-    p.add_argument("what", choices=["mentions"])
+    p.add_argument("what", choices=["mentions"], metavar="mentions", help="what to export")
     p.add_argument("--out", required=True, help="FILE.jsonl")
 
     p = sub.add_parser("feeds", parents=[common], help="feed health; forget a feed")
-    p.add_argument("what", choices=["status", "remove"])
+    p.add_argument(
+        "what", choices=["status", "remove"], metavar="status|remove", help="show or forget"
+    )
     p.add_argument("feed", nargs="?", metavar="NAME_OR_URL", help="the feed to remove")
 
     p = sub.add_parser("replay", parents=[common], help="push a recorded stream with its timing")
@@ -97,8 +99,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="output folder")
     _field_flags(p)
 
-    p = sub.add_parser("playbooks", parents=[common], help="playbook tools")
-    p.add_argument("what", choices=["check"])
+    p = sub.add_parser("playbooks", parents=[common], help="check playbook files")
+    p.add_argument("what", choices=["check"], metavar="check", help="validate the playbooks")
     p.add_argument("dir", nargs="?", help="folder of playbooks (default: shipped)")
     return parser
 
@@ -291,6 +293,18 @@ def cmd_import(args) -> int:
         f"{counts.exact_duplicates} duplicates, {counts.near_duplicates} near-duplicate copies, "
         f"{len(bad)} bad lines skipped"
     )
+    if settings.clock == "wall":
+        cutoff = time.time() - settings.window_hours * 3600
+        old = sum(1 for m in mentions if m.published < cutoff)
+        if old:
+            console.warning(
+                "%d of %d mentions are older than the %g h window, so the wall (clock=wall) "
+                'will not show them; for a recorded crisis set clock = "data" '
+                "(RADAR_CLOCK=data) or use radar replay",
+                old,
+                len(mentions),
+                settings.window_hours,
+            )
     return 0
 
 

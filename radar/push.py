@@ -212,4 +212,13 @@ def register_push_routes(server, settings: Settings, store: Store) -> None:
             202, received=counts.received, stored=counts.stored, duplicates=counts.duplicates
         )
 
+    def other_method():
+        # without this the wall's catch-all page route would answer GET with 200
+        response = answer(405, error=f"use POST {ROUTE} with a JSON list of mentions")
+        response.headers["Allow"] = "POST"
+        return response
+
     server.add_url_rule(ROUTE, "radar_push_mentions", push_mentions, methods=["POST"])
+    server.add_url_rule(
+        ROUTE, "radar_push_other", other_method, methods=["GET", "PUT", "PATCH", "DELETE"]
+    )

@@ -66,6 +66,26 @@ class _Frame:
         )
 
 
+def distinct_keywords(keywords: list[str], n: int) -> list[str]:
+    """The first ``n`` keywords that each add a word: a phrase replaces the single words
+    it holds, and a keyword whose words are all shown already is skipped.
+
+    >>> distinct_keywords(["lang", "lang duurt", "duurt", "gaat", "storing"], 3)
+    ['lang duurt', 'gaat', 'storing']
+    >>> distinct_keywords(["bewijs", "bewijs werk", "vastzat"], 3)
+    ['bewijs werk', 'vastzat']
+    """
+    chosen: list[str] = []
+    for keyword in keywords:
+        words = set(keyword.split())
+        if not words or words <= {w for c in chosen for w in c.split()}:
+            continue
+        chosen = [c for c in chosen if not set(c.split()) <= words] + [keyword]
+        if len(chosen) == n:
+            break
+    return chosen
+
+
 KEYWORDS_FOR_MATCH = 5  # a cluster's top c-TF-IDF keywords a playbook answer must share
 
 
@@ -186,7 +206,7 @@ class Radar:
                     "id": cid,
                     "kind": kind,
                     "rank": 0,
-                    "label": ", ".join(cluster.keywords[:3])
+                    "label": ", ".join(distinct_keywords(cluster.keywords, 3))
                     or frame.mentions[cluster.representative].text[:40],
                     "keywords": cluster.keywords,
                     "representative": frame.mentions[cluster.representative].text,

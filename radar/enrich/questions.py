@@ -564,7 +564,10 @@ SHARED_ITEM_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:tweet|email|e-mail|send|tell|show|mail|app) (?:us|ons)\b",
         r"\b(?:by|door) @\w+\s*(?:via|$)",
         r"^\W*(?:rt\s*)?@?(?:\w*news\w*|\w*nieuws\w*|nos|nunl|ap|reuters|cnnbrk|bbcbreaking)\b:",
-        r"\S.*\b(?:rt|mt)\s*:?\s*@\w+",
+        # "...text rt @user": a retweet prefix after other text on the same line. Anchored at
+        # the line's first non-space character (same matches as r"\S.*\b(?:rt|mt)...", which
+        # retried ".*" from every position: quadratic, about 60 µs on a tweet).
+        r"(?:^|(?<=\n))[^\S\n]*\S.*\b(?:rt|mt)\s*:?\s*@\w+",
         r"[“\"]@\w+:",
     )
 )

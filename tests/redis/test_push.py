@@ -156,3 +156,7 @@ def test_the_wall_server_accepts_pushes(store, push_settings):
     answer = client.post("/api/mentions", json=BATCH[:1], headers=AUTH)
     assert answer.status_code == 202
     assert answer.json["stored"] == 1
+    # the wall's catch-all page route must not answer other methods with a page
+    wrong = client.get("/api/mentions")
+    assert (wrong.status_code, wrong.headers["Allow"]) == (405, "POST")
+    assert wrong.json["error"] == "use POST /api/mentions with a JSON list of mentions"
