@@ -36,6 +36,7 @@ MAX_LABEL = 120
 LOG_LENGTH = 10_000
 BEFORE_MINUTES = 60  # "did it help?": the rate in the hour before publishing …
 RATE_MINUTES = RECENT_MINUTES  # … and since, both per 15 minutes
+MIN_EFFECT_MINUTES = 5  # no did-it-help figure until the answer has been out this long
 
 Cluster = dict[str, Any]
 
@@ -355,8 +356,9 @@ def after_publish(
 
     "Before" is as long as "since" (at least 15 minutes, at most an hour) unless
     ``before_minutes`` says otherwise. ``change`` is the relative change (-0.4 = 40 %
-    fewer); None when there is no "before" to compare with. The bin holding ``at``
-    counts as "after".
+    fewer); None when there is no "before" to compare with, or while the answer has
+    been out less than ``MIN_EFFECT_MINUTES`` (a minute of silence is no effect yet).
+    The bin holding ``at`` counts as "after".
 
     >>> bins = [{"start": iso(600.0 * i)} for i in range(6)]  # 10-minute bins from 0 s
     >>> after_publish([4, 4, 4, 2, 1, 1], bins, at=1800.0, now=3600.0, before_minutes=30)
@@ -380,6 +382,8 @@ def after_publish(
     after_rate = round(after_count * per / after_s, 1)
     before_rate = round(before_count * per / (before_bins * bin_s), 1) if before_bins else None
     change = round((after_rate - before_rate) / before_rate, 2) if before_rate else None
+    if now - at < MIN_EFFECT_MINUTES * 60:
+        change = None
     return {
         "before_rate": before_rate,
         "after_rate": after_rate,

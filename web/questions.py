@@ -182,7 +182,11 @@ def answer_box(
                 ),
             ],
         ),
-        html.Div(str(playbook.get("answer") or ""), className="a-text"),
+        # once published, the wording that went out, not the next suggestion
+        html.Div(
+            str(((q or {}).get("published") or {}).get("wording") or playbook.get("answer") or ""),
+            className="a-text",
+        ),
     ]
     published = published_line(q or {}, lang, tz)
     if published:

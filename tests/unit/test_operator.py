@@ -109,3 +109,25 @@ def test_published_wording_is_used_and_the_suggestion_rotates():
     state = OperatorState(published={"q1": pub}, wording_used={"trein/bus/0": 50.0})
     remember_wording_use(chosen, used, state)
     assert chosen == {"q2": ("trein/geld/0", "G")} and used == {"trein/bus/0": 50.0}
+
+
+def test_no_effect_figure_in_the_first_minutes_after_publishing():
+    from radar.operator import MIN_EFFECT_MINUTES, after_publish
+    from radar.timeutil import iso
+
+    bins = [{"start": iso(60.0 * i)} for i in range(30)]
+    counts = [3] * 20 + [0] * 10
+    early = after_publish(counts, bins, at=1200.0, now=1200.0 + 60 * (MIN_EFFECT_MINUTES - 1))
+    assert early["change"] is None and early["before_rate"] == 45.0
+    later = after_publish(counts, bins, at=1200.0, now=1200.0 + 60 * (MIN_EFFECT_MINUTES + 1))
+    assert later["change"] == -1.0
+
+
+def test_wall_shows_the_published_wording_not_the_next_suggestion():
+    from web.questions import answer_box
+
+    playbook = {"title": "Treinstoring", "answer": "Volgende formulering", "score": 0.8}
+    q = {"published": {"at": "2026-11-22T07:42:00Z", "channel": "X", "wording": "Wat er uitging"}}
+    box = answer_box(playbook, "nl", q)
+    texts = [c.children for c in box.children if getattr(c, "className", "") == "a-text"]
+    assert texts == ["Wat er uitging"]
