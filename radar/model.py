@@ -22,6 +22,9 @@ SENTIMENTS = ("negative", "neutral", "positive")
 
 _SPACE = re.compile(r"\s+")
 _URL = re.compile(r"https?://\S+")
+# "RT @user:", "MT @user", "“@user:" — the quoted post's author (organisations are
+# addressed without these prefixes and stay readable)
+_QUOTED_AUTHOR = re.compile(r"(\b(?:RT|MT|rt|mt)\s*:?\s*|[“\"]\s*)@\w+")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _PHONE = re.compile(r"(?<![\w/])(?:\+|00)?\d(?:[\s.-]?\d){8,12}(?![\w/])")
 
@@ -53,12 +56,16 @@ def mention_id(source: str, identity: str, url: str) -> str:
 
 
 def mask_personal_data(text: str) -> str:
-    """Mask e-mail addresses and phone numbers.
+    """Mask e-mail addresses, phone numbers and the author handle of a retweeted or
+    quoted post (it names the person the pseudonymised author field hides).
 
     >>> mask_personal_data("Mail jan@voorbeeld.nl of bel 06-12345678")
     'Mail [e-mail] of bel [telefoon]'
+    >>> mask_personal_data('RT @piet: Geen stroom. “@kim: hier ook” @NS_online')
+    'RT @anon: Geen stroom. “@anon: hier ook” @NS_online'
     """
     text = _EMAIL.sub("[e-mail]", text)
+    text = _QUOTED_AUTHOR.sub(r"\1@anon", text)
     return _PHONE.sub("[telefoon]", text)
 
 

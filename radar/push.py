@@ -35,6 +35,7 @@ from typing import Any
 import redis
 
 from radar.config import Settings
+from radar.files import FieldMap
 from radar.model import Mention
 from radar.store import Store
 from radar.timeutil import parse_time
@@ -103,16 +104,18 @@ def _item_to_mention(item: Any, index: int, now: float) -> Mention:
                 f"{where}: 'published' is not a time ({raw_time!r}); use ISO 8601 or epoch seconds"
             ) from None
     given_id = item.get("id")
+    # "user", "screen_name", … name the writer as "author" does: pseudonymised, not extra
+    author_field = FieldMap().author_column(item)
     return Mention.create(
         text,
         id=str(given_id) if given_id not in (None, "") else None,
         source=str(item.get("source") or "push"),
         source_type="push",
         published=published,
-        author=str(item.get("author") or ""),
+        author=str(item.get(author_field) or "") if author_field else "",
         url=str(item.get("url") or ""),
         lang=str(item["lang"]) if item.get("lang") else None,
-        extra={k: v for k, v in item.items() if k not in _KNOWN},
+        extra={k: v for k, v in item.items() if k not in _KNOWN and k != author_field},
     )
 
 

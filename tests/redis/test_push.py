@@ -133,7 +133,8 @@ def test_pushed_personal_data_is_masked_in_the_stored_document(store, push_setti
         {
             "text": "Mijn trein valt uit, mail me op jan.jansen@voorbeeld.nl of bel 06-12345678",
             "author": "@janjansen",
-        }
+        },
+        {"text": "RT @pietpost: Wanneer is de stroom terug in Arnhem?", "user": "@kimkok"},
     ]
     with caplog.at_level(logging.DEBUG):
         answer = _client(push_settings, store).post("/api/mentions", json=batch, headers=AUTH)
@@ -141,12 +142,16 @@ def test_pushed_personal_data_is_masked_in_the_stored_document(store, push_setti
     assert TOKEN not in caplog.text  # tokens are never logged
     store.ensure_group()
     enricher = Enricher(push_settings, HashingEmbedder(), b"key")
-    assert enrich_pending(store, enricher, "w1", None) == 1
-    docs = [store.client.get(k).decode() for k in store.client.keys("*:doc:*")]
-    assert len(docs) == 1
-    assert "jan.jansen@voorbeeld.nl" not in docs[0] and "12345678" not in docs[0]
-    assert "@janjansen" not in docs[0]
-    assert "[e-mail]" in json.loads(docs[0])["text"]
+    assert enrich_pending(store, enricher, "w1", None) == 2
+    docs = sorted(store.client.get(k).decode() for k in store.client.keys("*:doc:*"))
+    assert len(docs) == 2
+    everything = "".join(docs)
+    assert "jan.jansen@voorbeeld.nl" not in everything and "12345678" not in everything
+    for handle in ("@janjansen", "@kimkok", "@pietpost"):
+        assert handle not in everything
+    texts = {json.loads(d)["text"] for d in docs}
+    assert "RT @anon: Wanneer is de stroom terug in Arnhem?" in texts
+    assert all(json.loads(d)["author"].startswith("anon-") for d in docs)
 
 
 def test_the_wall_server_accepts_pushes(store, push_settings):
