@@ -293,35 +293,50 @@ def cmd_import(args) -> int:
         f"{counts.exact_duplicates} duplicates, {counts.near_duplicates} near-duplicate copies, "
         f"{len(bad)} bad lines skipped"
     )
-    if settings.clock == "wall":
-        cutoff = time.time() - settings.window_hours * 3600
-        old = sum(1 for m in mentions if m.published < cutoff)
-        if old:
-            console.warning(
-                "%d of %d mentions are older than the %g h window, so the wall (clock=wall) "
-                'will not show them; for a recorded crisis set clock = "data" '
-                "(RADAR_CLOCK=data) or use radar replay",
-                old,
-                len(mentions),
-                settings.window_hours,
-            )
+    _warn_outside_window(settings, [m.published for m in mentions])
     return 0
+
+
+def _warn_outside_window(settings, times: list[float]) -> None:
+    """With the wall clock, recorded mentions older than the window never show: say so."""
+    if settings.clock != "wall":
+        return
+    cutoff = time.time() - settings.window_hours * 3600
+    old = sum(1 for t in times if t < cutoff)
+    if old:
+        console.warning(
+            "%d of %d mentions are older than the %g h window, so the wall (clock=wall) "
+            'will not show them; for a recorded crisis set clock = "data" (RADAR_CLOCK=data)',
+            old,
+            len(times),
+            settings.window_hours,
+        )
 
 
 def cmd_export(args) -> int:
     import json
 
     from radar.loop import radar_now
+    from radar.timeutil import iso
     from radar.store import open_store
 
     settings = _settings(args)
     with open_store(settings) as store:
         now = radar_now(settings, store) or 0.0
         mentions, _ = store.window(now - settings.window_hours * 3600, now)
+        stored = store.enriched_count()
     with Path(args.out).open("w", encoding="utf-8") as handle:
         for m in mentions:
             handle.write(json.dumps(m.to_dict(), ensure_ascii=False) + "\n")
     print(f"{args.out}: {len(mentions)} mentions")
+    if stored > len(mentions):
+        console.warning(
+            "%d enriched mentions are stored but outside the %g h window ending %s; "
+            'for a recorded crisis set clock = "data" (RADAR_CLOCK=data)',
+            stored - len(mentions),
+            settings.window_hours,
+            iso(now),
+        )
     return 0
 
 
@@ -421,6 +436,7 @@ def cmd_replay(args) -> int:
             print(f"{args.file}: replay interrupted after {progress['done']} mentions")
             return 130
     print(f"{args.file}: replayed {len(mentions)} mentions at {args.speed:g}x, {stored} new")
+    _warn_outside_window(settings, [m.published for m in mentions])
     return 0
 
 
