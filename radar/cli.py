@@ -317,8 +317,8 @@ def cmd_export(args) -> int:
     import json
 
     from radar.loop import radar_now
-    from radar.timeutil import iso
     from radar.store import open_store
+    from radar.timeutil import iso
 
     settings = _settings(args)
     with open_store(settings) as store:
