@@ -308,7 +308,12 @@ def _check_data(path: Path, data: Any) -> list[str]:
             f"{name}: status: '{status}' is not a known status; use one of {', '.join(STATUSES)}"
         )
     expert = data.get("expert")
-    if expert is not None and not isinstance(expert, dict):
+    if expert is None:
+        out.append(
+            f"{name}: expert: missing; add the content expert to ask "
+            "(name:, role: and contact: on indented lines)"
+        )
+    elif not isinstance(expert, dict):
         out.append(
             f"{name}: expert: expected a mapping, got {_kind(expert)}; "
             "write name:, role: and contact: on indented lines"
@@ -316,8 +321,15 @@ def _check_data(path: Path, data: Any) -> list[str]:
     elif isinstance(expert, dict):
         out += _unknown(name, "expert.", expert, EXPERT_KEYS)
         for key in EXPERT_KEYS:
-            out += _text(name, f"expert.{key}", expert.get(key), "fill it in", False)
-    out += _texts(name, "channels", data.get("channels"), "", required=False)
+            out += _text(name, f"expert.{key}", expert.get(key), "fill it in", key == "name")
+    channels = data.get("channels")
+    if channels is None or channels == []:
+        out.append(
+            f"{name}: channels: {'missing' if channels is None else 'empty'}; list where "
+            "answers are published, e.g. [X, Facebook, website] (publishing needs one)"
+        )
+    else:
+        out += _texts(name, "channels", channels, "", required=False)
     questions = data.get("questions")
     todo = f"add at least {MIN_QUESTIONS} with varied wordings"
     problems = _texts(
@@ -344,7 +356,15 @@ def _check_data(path: Path, data: Any) -> list[str]:
                 f"add at least {MIN_ANSWERS} prepared answers"
             )
         seen: dict[str, int] = {}
+        example_of: dict[str, tuple[int, str]] = {}
         for i, answer in enumerate(answers):
+            for k, question in enumerate(_answer_questions(answer)):
+                first = example_of.setdefault(_same(question), (i, str(answer.get("id"))))
+                if first[0] != i:
+                    out.append(
+                        f"{name}: answers[{i}].questions[{k}]: '{question}' is also an example "
+                        f"of answers[{first[0]}] ('{first[1]}'); keep it under one answer"
+                    )
             out += _check_answer(name, i, answer)
             aid = answer.get("id") if isinstance(answer, dict) else None
             if isinstance(aid, str) and aid.strip():
@@ -355,6 +375,11 @@ def _check_data(path: Path, data: Any) -> list[str]:
                         "give each answer its own id"
                     )
     return out
+
+
+def _answer_questions(answer: Any) -> list[str]:
+    questions = answer.get("questions") if isinstance(answer, dict) else None
+    return [q for q in questions if isinstance(q, str)] if isinstance(questions, list) else []
 
 
 def _scan(directory: Path) -> tuple[list[str], list[tuple[Path, dict[str, Any]]]]:

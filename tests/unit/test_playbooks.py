@@ -75,7 +75,7 @@ answers:
     wordings:
       - Er rijden bussen.
   - id: bus
-    questions: [Geld terug, Compensatie, Vergoeding]
+    questions: [Geld terug, Compensatie, "Rijden er bussen?"]
     wording: oops
     wordings:
       - Ja, dat kan.
@@ -92,10 +92,16 @@ def test_broken_playbook_gives_one_exact_line_per_problem(tmp_path):
         "use 'id: trein' or rename the file to treinen.yaml",
         "trein.yaml: title: missing; add a title, e.g. 'title: Treinstoring'",
         "trein.yaml: status: 'active' is not a known status; use one of actief, concept, archief",
+        "trein.yaml: expert: missing; add the content expert to ask "
+        "(name:, role: and contact: on indented lines)",
+        "trein.yaml: channels: missing; list where answers are published, "
+        "e.g. [X, Facebook, website] (publishing needs one)",
         "trein.yaml: questions[1]: expected a text, got a number; put the text in quotes",
         "trein.yaml: questions[2]: expected a text, got a mapping; put the text in quotes",
         "trein.yaml: questions: only 3 example questions; add at least 5 with varied wordings",
         "trein.yaml: answers[0].wordings: only 1 wording; add at least 3 different wordings",
+        "trein.yaml: answers[1].questions[2]: 'Rijden er bussen?' is also an example of "
+        "answers[0] ('bus'); keep it under one answer",
         "trein.yaml: answers[1].wording: unknown key; did you mean 'wordings'? "
         "Known keys: id, questions, wordings",
         "trein.yaml: answers[1].wordings[2]: same text as wordings[0]; make each wording different",
@@ -115,6 +121,10 @@ def test_file_level_problems_each_give_one_line(tmp_path):
         "kapot.yaml: line 5: not valid YAML (expected <block end>, but found "
         "'<block sequence start>'); fix the indentation there, and quote texts that "
         "contain ': ' or start with a symbol",
+        "kort.yaml: expert: missing; add the content expert to ask "
+        "(name:, role: and contact: on indented lines)",
+        "kort.yaml: channels: missing; list where answers are published, "
+        "e.g. [X, Facebook, website] (publishing needs one)",
         "kort.yaml: questions: expected a list of texts, got a text; "
         "write one item per line, starting with '- '",
         "kort.yaml: answers: empty; add a list of at least 2 prepared answers",
@@ -151,7 +161,7 @@ def test_load_raises_playbook_error_with_the_first_line(tmp_path):
         load_playbooks(tmp_path)
     assert str(info.value) == (
         f"trein.yaml: titel: unknown key; did you mean 'title'? Known keys: {KNOWN} "
-        f"(and 10 more; run 'radar playbooks check {tmp_path}' for all problems)"
+        f"(and 13 more; run 'radar playbooks check {tmp_path}' for all problems)"
     )
 
 
