@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import logging
 import os
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -240,6 +241,10 @@ def _validated(settings: Settings, origins: Mapping[str, str]) -> Settings:
             raise bad(name, f"must lie between 0 and 1, got {getattr(settings, name)}")
     if settings.min_cluster_size < 0:
         raise bad("min_cluster_size", "must be 0 (automatic) or more")
+    if settings.max_questions < 1:
+        raise bad("max_questions", f"must be 1 or more, got {settings.max_questions}")
+    if not 1 <= settings.web_port <= 65535:
+        raise bad("web_port", f"must be a port number 1-65535, got {settings.web_port}")
     if not settings.namespace or any(c in settings.namespace for c in "{}: "):
         raise bad("namespace", f"use letters, digits, - or _, got {settings.namespace!r}")
     if settings.redis_url and not settings.redis_url.startswith(
@@ -267,6 +272,23 @@ def _refuse_duplicate_feeds(feeds: Sequence[FeedSource], where: str) -> None:
                     f"give every feed its own {attr}"
                 )
             seen[value] = i
+
+
+def _warn_misspelt_variables(env: Mapping[str, str]) -> None:
+    """Log a warning for a ``RADAR_*`` variable that is close to a setting's but no setting.
+
+    Other ``RADAR_*`` variables (test and tool options) pass silently.
+
+    >>> _warn_misspelt_variables({"RADAR_TEST_REDIS_URL": "redis://x"})  # a test option
+    """
+    known = [ENV_PREFIX + name.upper() for name in _FIELDS] + [ENV_PREFIX + "CONFIG"]
+    for var in env:
+        if var.startswith(ENV_PREFIX) and var not in known and not var.startswith("RADAR_TEST_"):
+            near = difflib.get_close_matches(var, known, n=1, cutoff=0.85)
+            if near:
+                logging.getLogger(__name__).warning(
+                    "%s is not a setting and is ignored; did you mean %s?", var, near[0]
+                )
 
 
 def _unknown_setting(key: str) -> str:
@@ -306,6 +328,7 @@ def load_settings(
         if var in env:
             values[name] = _coerce(name, env[var], var)
             origins[name] = var
+    _warn_misspelt_variables(env)
     for name, value in (overrides or {}).items():
         if value is None:
             continue
@@ -321,7 +344,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigError(f"{path}: config file not found; pass -c with an existing file") from None
+        raise ConfigError(
+            f"{path}: config file not found; pass -c (or RADAR_CONFIG) with an existing file"
+        ) from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config file ({exc.strerror})") from None
     except tomllib.TOMLDecodeError as exc:

@@ -122,3 +122,25 @@ def test_readme_documents_every_setting():
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     missing = [env for _name, env, _default, _help in settings_table() if f"`{env}`" not in readme]
     assert missing == []
+
+
+def test_misspelt_environment_variable_is_named_with_the_right_one(tmp_path, monkeypatch, caplog):
+    monkeypatch.chdir(tmp_path)
+    s = load_settings(env={"RADAR_WINDW_HOURS": "3", "RADAR_SHARED_DATA": "/data"})
+    assert s.window_hours == 6.0
+    assert [r.getMessage() for r in caplog.records] == [
+        "RADAR_WINDW_HOURS is not a setting and is ignored; did you mean RADAR_WINDOW_HOURS?"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"RADAR_WEB_PORT": "99999"}, "RADAR_WEB_PORT: must be a port number 1-65535, got 99999"),
+        ({"RADAR_MAX_QUESTIONS": "0"}, "RADAR_MAX_QUESTIONS: must be 1 or more, got 0"),
+    ],
+)
+def test_port_and_question_count_are_checked(tmp_path, monkeypatch, env, message):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError, match=f"^{message}$"):
+        load_settings(env=env)
