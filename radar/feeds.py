@@ -297,6 +297,12 @@ def poll_feed(
             parsed = parse_feed(result.body or b"", source.url, result.content_type)
             mentions = entries_to_mentions(parsed, source, now)
             without_text = sum(1 for e in parsed.entries if not _entry_text(e).strip())
+            if parsed.bozo and without_text == len(parsed.entries):
+                # broken, and nothing usable survived: a failure, not a warning
+                raise FeedError(
+                    f"{source.url}: broken feed ({_one_line(parsed.get('bozo_exception', ''))}) "
+                    "with no readable entry; check the feed URL or tell its publisher"
+                )
             items = len(mentions)
             counts = store.ingest(mentions)
             new, copies = counts.stored, counts.near_duplicates
@@ -419,7 +425,7 @@ def feed_sources_from_urls(urls: Iterable[str]) -> tuple[FeedSource, ...]:
     ['nos.nl/rss', 'x.org/a.xml']
     >>> feed_sources_from_urls(["nos.nl/rss"])
     Traceback (most recent call last):
-    radar.errors.ConfigError: --feed: 'nos.nl/rss' is not an http(s) URL; write it as https://nos.nl/rss
+    radar.errors.ConfigError: --feed: 'nos.nl/rss' is not an http(s) URL; give the full address, e.g. https://nos.nl/rss
     """
     from urllib.parse import urlparse
 
@@ -428,7 +434,8 @@ def feed_sources_from_urls(urls: Iterable[str]) -> tuple[FeedSource, ...]:
         parts = urlparse(url)
         if parts.scheme not in ("http", "https", "file") or not (parts.netloc or parts.path):
             raise ConfigError(
-                f"--feed: {url!r} is not an http(s) URL; write it as https://{url.split('://')[-1]}"
+                f"--feed: {url!r} is not an http(s) URL; give the full address, "
+                "e.g. https://nos.nl/rss"
             )
         name = (parts.netloc + parts.path.rstrip("/")) or url
         if parts.query:

@@ -169,3 +169,16 @@ def test_syndicated_news_is_stored_once_with_its_copies(store):
     store.ensure_group()
     ((_id, first),) = store.read_mentions("t", 10)
     assert store.copies([first.id]) == {first.id: 3}
+
+
+def test_broken_feed_without_a_readable_entry_is_a_failure(store):
+    truncated = b'<?xml version="1.0"?><rss version="2.0"><channel><item><title></title><link>x'
+    with FeedServer({"/cut.rss": truncated}).running() as server:
+        source = FeedSource(name="cut", url=server.base + "/cut.rss")
+        assert poll_feed(store, source) == 0
+    state = store.feed_state(url_hash(source.url))
+    assert state["last_error"].startswith(f"{source.url}: broken feed (")
+    assert state["last_error"].endswith(
+        "with no readable entry; check the feed URL or tell its publisher"
+    )
+    assert not state.get("last_success")

@@ -73,5 +73,6 @@ def test_ingest_once_fails_when_every_feed_fails(store, redis_url, capsys):
 def test_feed_flag_that_is_no_url_is_one_line(redis_url, capsys):
     assert main(["ingest", "--once", "--redis-url", redis_url, "--feed", "nos.nl/rss"]) == 1
     assert capsys.readouterr().err == (
-        "Error: --feed: 'nos.nl/rss' is not an http(s) URL; write it as https://nos.nl/rss\n"
+        "Error: --feed: 'nos.nl/rss' is not an http(s) URL; give the full address, "
+        "e.g. https://nos.nl/rss\n"
     )
