@@ -653,6 +653,28 @@ class PlaybookIndex:
             )
         return out
 
+    def nearest(self, vectors: np.ndarray) -> list[tuple[str, str, float]]:
+        """(playbook id, answer id, score) of the best answer per vector, whatever the
+        threshold: shown next to a gap so a person can judge the flag.
+
+        >>> words = ["bus", "geld"]
+        >>> def embed(texts):
+        ...     return np.array([[float(w in t) for w in words] for t in texts])
+        >>> book = Playbook("t", "Trein", "", "actief", {}, (), (), (
+        ...     Answer("bus", ("bus?", "een bus?"), ("a", "b", "c"), "t"),
+        ...     Answer("geld", ("geld?", "geld terug?"), ("d", "e", "f"), "t")))
+        >>> PlaybookIndex.build([book], embed).nearest(embed(["bus geld"]))
+        [('t', 'bus', 0.707)]
+        """
+        if not self.slots or np.asarray(vectors).size == 0:
+            return []
+        out = []
+        for row in np.nan_to_num(self.scores(vectors), nan=-1.0):
+            s = int(np.argmax(row))
+            book = self.playbooks[self.slots[s][0]]
+            out.append((book.id, book.answers[self.slots[s][1]].id, round(float(row[s]), 3)))
+        return out
+
     def _nearest_example(self, vector: np.ndarray, slot: int, answer: Answer) -> str:
         """The answer's own example question nearest to ``vector`` (shown as evidence)."""
         begin, end = self.bounds[slot]

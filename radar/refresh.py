@@ -241,8 +241,11 @@ class Radar:
             scenarios=self.settings.scenarios,
             keywords=[q["keywords"][:KEYWORDS_FOR_MATCH] for q in questions],
         )
-        for q, match in zip(questions, matches, strict=True):
+        nearest = self.playbooks.nearest(centroids)
+        for q, match, (book_id, answer_id, score) in zip(questions, matches, nearest, strict=True):
             if match is None:
+                # the best answer that did not qualify: lets a person judge the gap flag
+                q["nearest"] = {"id": book_id, "answer_id": answer_id, "score": score}
                 continue
             answer = self.playbooks.answer(match.playbook_id, match.answer_id)
             key = (match.playbook_id, match.answer_id)

@@ -37,8 +37,11 @@ are ISO 8601 strings in UTC (``2026-11-22T07:45:00Z``). Version 1 fields::
       "state": "new" | "growing" | "stable" | "fading",
       "playbook": null | {"id": "treinstoring", "title": "Treinstoring",
                           "answer_id": "vervangend-vervoer", "answer": "wording text",
-                          "expert": "...", "score": 0.72},
+                          "expert": "...", "score": 0.72, "wording_key": "…/0",
+                          "example": "the answer's example question it rests on",
+                          "in_scenario": true},
       "gap": true when kind == "question" and playbook is null,
+      "nearest": {"id": "treinstoring", "answer_id": "oorzaak", "score": 0.55},  # gaps only
       "score": 12.4, "reason": "12 in 15 min, 41 in venster, groei 2.1×; nieuw",  # questions
       # set only on clusters an operator touched (radar/operator.py):
       "renamed": true, "merged": [ids folded into this one],

@@ -341,6 +341,18 @@ def form_state(
             title = f"{title} ({t('matched_on', lang, example=match['example'])})"
     elif cluster.get("kind") == "question":
         title = f"{title}: {t('gap', lang)}"
+        near = cluster.get("nearest") or {}
+        if near.get("answer_id"):
+            title += (
+                " ("
+                + t(
+                    "nearest",
+                    lang,
+                    answer=f"{near.get('id')} · {near['answer_id']}",
+                    score=f"{round(100 * float(near.get('score') or 0))}%",
+                )
+                + ")"
+            )
     kind = cluster.get("kind")
     targets = [
         {"label": f"{c.get('label') or c.get('id')} ({c.get('id')})", "value": c["id"]}
