@@ -71,6 +71,32 @@ def coarsen(bins: Sequence[Mapping[str, Any]], max_points: int = MAX_POINTS) -> 
     return merged
 
 
+MIN_SPAN_SECONDS = 3600  # the time axis shows at least the last hour
+
+
+def active_bins(
+    bins: Sequence[Mapping[str, Any]], min_span: float = MIN_SPAN_SECONDS
+) -> list[Mapping[str, Any]]:
+    """The bins from the first one with posts (or the last ``min_span``, if longer ago is
+    quiet): a crisis two hours old does not sit in the right third of a 6-hour axis.
+
+    >>> b = [{"start": f"2026-11-22T0{h}:00:00Z", "mentions": m} for h, m in
+    ...      [(0, 0), (1, 0), (2, 0), (3, 4), (4, 2)]]
+    >>> [x["start"][11:13] for x in active_bins(b)]
+    ['03', '04']
+    >>> [x["start"][11:13] for x in active_bins(b, min_span=3 * 3600)]
+    ['01', '02', '03', '04']
+    """
+    if not bins:
+        return []
+    first = next((i for i, b in enumerate(bins) if int(b.get("mentions") or 0)), len(bins) - 1)
+    last = parse_time(bins[-1]["start"])
+    keep = next(
+        (i for i, b in enumerate(bins) if parse_time(b["start"]) >= last - min_span), first
+    )
+    return list(bins[min(first, keep) :])
+
+
 def legend_items(kind: str, lang: str = DEFAULT_LANG) -> list[tuple[str, str]]:
     """(label, colour) pairs of a figure's series, for a legend drawn in the panel heading.
 
@@ -127,7 +153,7 @@ def volume_figure(
     scale: float = 1.0,
 ) -> go.Figure:
     """Posts per bin as bars, with the questions among them highlighted on top."""
-    bins = coarsen(snapshot.get("bins") or [])
+    bins = coarsen(active_bins(snapshot.get("bins") or []))
     x = [local_time(b["start"], tz) for b in bins]
     fig = go.Figure()
     fig.add_bar(
@@ -156,7 +182,7 @@ def sentiment_figure(
     scale: float = 1.0,
 ) -> go.Figure:
     """Shares of negative (red, at the bottom), neutral and positive (green) posts per bin."""
-    bins = coarsen(snapshot.get("bins") or [])
+    bins = coarsen(active_bins(snapshot.get("bins") or []))
     x = [local_time(b["start"], tz) for b in bins]
     fig = go.Figure()
     for name in ("negative", "neutral", "positive"):

@@ -226,9 +226,13 @@ def alert_list(
     for alert in alerts[:MAX_ALERTS]:
         kind = str(alert.get("kind") or "")
         since = alert.get("since")
+        # a swing towards relief is good news: green, not the red of a worsening swing
+        better = kind == "sentiment_swing" and (alert.get("after") or 0) < (
+            alert.get("before") or 0
+        )
         items.append(
             html.Li(
-                className=f"alert alert-{kind}",
+                className=f"alert alert-{kind}" + (" swing-better" if better else ""),
                 children=[
                     html.Span(t(f"alert_{kind}", lang), className="alert-kind"),
                     html.Span(str(alert.get("message") or ""), className="alert-message"),

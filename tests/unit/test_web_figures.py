@@ -293,3 +293,14 @@ def test_reader_returns_none_when_redis_is_down():
             raise redis.ConnectionError("connection refused")
 
     assert SnapshotReader(Unreachable()).load() is None
+
+
+def test_swing_towards_relief_is_not_shown_in_alarm_red():
+    from web.layout import alert_list
+
+    alerts = [
+        {"kind": "sentiment_swing", "before": 0.57, "after": 0.13, "message": "positiever"},
+        {"kind": "sentiment_swing", "before": 0.2, "after": 0.6, "message": "negatiever"},
+    ]
+    classes = [li.className for li in alert_list(alerts).children]
+    assert classes == ["alert alert-sentiment_swing swing-better", "alert alert-sentiment_swing"]
