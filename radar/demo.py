@@ -18,11 +18,34 @@ from radar.model import Mention
 log = logging.getLogger(__name__)
 
 
+DRILL_TZ = "Europe/Amsterdam"
+
+
+def morning_rush(now: datetime | None = None) -> datetime:
+    """06:30 Dutch time of the latest morning that lies three hours or more in the past:
+    the drill's posts say "goedemorgen", so its clock should read morning too.
+
+    >>> morning_rush(datetime(2026, 12, 1, 19, 0, tzinfo=UTC)).isoformat()
+    '2026-12-01T05:30:00+00:00'
+    >>> morning_rush(datetime(2026, 12, 1, 7, 0, tzinfo=UTC)).isoformat()
+    '2026-11-30T05:30:00+00:00'
+    """
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(DRILL_TZ)
+    local = (now or datetime.now(UTC)).astimezone(zone)
+    start = local.replace(hour=6, minute=30, second=0, microsecond=0)
+    if start > local - timedelta(hours=3):
+        start -= timedelta(days=1)
+    return start.astimezone(UTC)
+
+
 def drill_mentions(seed: int = 7, start: datetime | None = None) -> list[Mention]:
-    """The generated rail-outage scenario as mentions, ready to replay."""
+    """The generated rail-outage scenario as mentions, ready to replay (the demo runs it
+    on the data clock, so the wall reads the morning rush whatever the time of day)."""
     from radar.scenario import generate_rail_outage
 
-    start = start or (datetime.now(UTC) - timedelta(hours=3)).replace(second=0, microsecond=0)
+    start = start or morning_rush()
     rows = generate_rail_outage(start, seed=seed)
     return [
         row_to_mention(row, f"drill:{i}", FieldMap(), source_type="demo")
