@@ -20,6 +20,7 @@ import numpy as np
 
 from clustering.embedders import Embedder
 from radar.config import Settings
+from radar.dedupe import duplicates_of
 from radar.enrichment import Enricher
 from radar.errors import InputFileError
 from radar.files import FieldMap, check_text_field, iter_rows, row_to_mention
@@ -49,6 +50,7 @@ class AnalyzeResult:
     skipped: int
     snapshot: dict[str, Any]
     out_dir: Path
+    duplicates: int = 0  # exact and near duplicates, counted as copies of their original
 
 
 def load_file(
@@ -124,11 +126,19 @@ def analyze_file(
 
     path, out_dir, fields = Path(path), Path(out_dir), fields or FieldMap()
     rows, mentions, skipped = load_file(path, fields, on_skip)
+    # one line out per line in, but a retweet or a syndicated copy is clustered once,
+    # as its original with a copy count, as the live ingest does
+    duplicate = duplicates_of(mentions)
     enricher = Enricher(settings, embedder)
     enriched: list[EnrichedMention] = []
     for m in tqdm(mentions, desc="enrich", unit="msg", disable=not show_progress, leave=False):
         enriched.append(enricher.annotate(m))
-    focus = enricher.embedding_texts(enriched)
+    for first in duplicate:
+        if first is not None:
+            enriched[first].copies += 1
+    originals = [i for i, first in enumerate(duplicate) if first is None]
+    unique = [enriched[i] for i in originals]
+    focus = enricher.embedding_texts(unique)
     with tqdm(
         total=len(set(focus)), desc="embed", unit="text", disable=not show_progress, leave=False
     ) as bar:
@@ -137,13 +147,14 @@ def analyze_file(
     radar = Radar(run_settings, playbooks)
     now = max(m.published for m in enriched)
     if show_progress:
-        print(f"clustering {len(enriched)} mentions …", flush=True)
-    snapshot = radar.refresh(enriched, vectors, now)
+        print(f"clustering {len(unique)} mentions …", flush=True)
+    snapshot = radar.refresh(unique, vectors, now)
+    position = {i: k for k, i in enumerate(originals)}
     out_dir.mkdir(parents=True, exist_ok=True)
     with (out_dir / "mentions.jsonl").open("w", encoding="utf-8") as handle:
-        for row, m, topic, question in zip(
-            rows, enriched, radar.topic_of, radar.question_of, strict=True
-        ):
+        for i, (row, m) in enumerate(zip(rows, enriched, strict=True)):
+            first = duplicate[i]
+            k = position[i if first is None else first]
             out = dict(row)
             out[fields.text] = m.text
             author_column = fields.author_column(row)
@@ -158,8 +169,10 @@ def analyze_file(
                     "question_score": m.question_score,
                     "sentiment": m.sentiment,
                     "sentiment_score": m.sentiment_score,
-                    "topic": topic,
-                    "question_cluster": question,
+                    "topic": radar.topic_of[k],
+                    "question_cluster": radar.question_of[k],
+                    "duplicate_of": None if first is None else enriched[first].id,
+                    "copies": m.copies if first is None else None,
                 }
             )
             handle.write(json.dumps(out, ensure_ascii=False) + "\n")
@@ -167,4 +180,10 @@ def analyze_file(
         json.dumps(snapshot, ensure_ascii=False, indent=1), "utf-8"
     )
     (out_dir / "report.md").write_text(render_report(snapshot), "utf-8")
-    return AnalyzeResult(rows=len(rows), skipped=skipped, snapshot=snapshot, out_dir=out_dir)
+    return AnalyzeResult(
+        rows=len(rows),
+        skipped=skipped,
+        snapshot=snapshot,
+        out_dir=out_dir,
+        duplicates=len(rows) - len(originals),
+    )

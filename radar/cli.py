@@ -459,7 +459,8 @@ def cmd_analyze(args) -> int:
     )
     snap = result.snapshot
     print(
-        f"{args.out}: {result.rows} mentions ({result.skipped} lines skipped), "
+        f"{args.out}: {result.rows} mentions ({result.skipped} lines skipped, "
+        f"{result.duplicates} duplicates or copies), "
         f"{snap['totals']['questions']} questions, {len(snap['questions'])} dominant questions, "
         f"{len(snap['topics'])} topics; wrote mentions.jsonl, snapshot.json, report.md"
     )

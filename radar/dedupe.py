@@ -22,6 +22,7 @@ import hashlib
 import html
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from radar.model import Mention
 
@@ -95,3 +96,33 @@ def near_key(mention: Mention) -> str | None:
         if key is not None:
             return key
     return near_key_of_text(mention.text)
+
+
+def duplicates_of(mentions: Sequence[Mention]) -> list[int | None]:
+    """For each mention, the position of the earlier mention it duplicates (same id, or
+    the same near-duplicate key: retweets, quotes, syndicated copies), None for originals.
+
+    The offline twin of :meth:`radar.store.Store.ingest`'s rules.
+
+    >>> texts = ["Rijden er nog treinen naar Utrecht vandaag?", "Stroom is uit in Arnhem",
+    ...          "RT @jan: Rijden er nog treinen naar Utrecht vandaag?",
+    ...          "Stroom is uit in Arnhem"]
+    >>> duplicates_of([Mention.create(t, source="x", published=0.0) for t in texts])
+    [None, None, 0, 1]
+    """
+    first_id: dict[str, int] = {}
+    first_near: dict[str, int] = {}
+    out: list[int | None] = []
+    for i, mention in enumerate(mentions):
+        if mention.id in first_id:
+            out.append(first_id[mention.id])
+            continue
+        key = near_key(mention)
+        if key is not None and key in first_near:
+            out.append(first_near[key])
+            continue
+        first_id[mention.id] = i
+        if key is not None:
+            first_near[key] = i
+        out.append(None)
+    return out

@@ -101,3 +101,28 @@ def test_analyze_output_pseudonymises_the_author_column(tmp_path):
     (line,) = (tmp_path / "out" / "mentions.jsonl").read_text().splitlines()
     row = json.loads(line)
     assert row["user"].startswith("anon-") and "@piet" not in line and "author" not in row
+
+
+def test_analyze_clusters_copies_once_and_keeps_every_line(tmp_path):
+    from clustering.embedders import HashingEmbedder
+    from radar.analyze import analyze_file
+    from radar.config import Settings
+
+    texts = [
+        "Wanneer is de stroom weer terug in Arnhem centrum?",
+        "RT @piet: Wanneer is de stroom weer terug in Arnhem centrum?",
+        "Geen stroom hier in Arnhem, balen",
+        "Wanneer is de stroom weer terug in Arnhem centrum?",
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts))
+    settings = Settings(embedder="hashing")
+    result = analyze_file(
+        path, tmp_path / "out", settings, HashingEmbedder(), None, show_progress=False
+    )
+    rows = [json.loads(x) for x in (tmp_path / "out" / "mentions.jsonl").read_text().splitlines()]
+    assert len(rows) == 4 and result.duplicates == 2
+    first = rows[0]["id"]
+    assert [r["duplicate_of"] for r in rows] == [None, first, None, first]
+    assert [r["copies"] for r in rows] == [3, None, 1, None]
+    assert result.snapshot["totals"]["mentions"] == 2
