@@ -213,7 +213,8 @@ def status_lines(store, settings: Settings) -> list[str]:
         f"{details['enrichment_consumers']} consumers"
     )
     lines.append(
-        f"snapshot: {'none' if age is None else f'{age:.1f} s old'}; leader: {details['leader'] or 'none'}"
+        f"snapshot: {'none' if age is None else f'{age:.1f} s old'}; leader: "
+        + (details["leader"] or "none (radar run refreshes without a lock; radar loop takes one)")
     )
     counters = store.counters()
     lines.append(
