@@ -112,6 +112,21 @@ def cluster_window(
     return clusters_from_labels(labels, np.asarray(embeddings, np.float32), keywords)
 
 
+def warm_up(dimensions: int = 64, seed: int = 0) -> WindowClustering:
+    """Fit once on synthetic blobs so numba compiles UMAP's and HDBSCAN's kernels now
+    (tens of seconds on a small machine), not in the first real refresh. Run it in a
+    thread while the embedding model loads.
+
+    >>> warm_up().labels.shape  # doctest: +SKIP
+    (240,)
+    """
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(4, dimensions))
+    points = np.vstack([c + 0.05 * rng.normal(size=(60, dimensions)) for c in centres])
+    texts = [f"trein bus stroom storing {i % 4}" for i in range(len(points))]
+    return cluster_window(texts, points.astype(np.float32), ClusterParams(min_cluster_size=10))
+
+
 def _fit_bertopic(
     texts: list[str], embeddings: np.ndarray, mcs: int, params: ClusterParams
 ) -> tuple[np.ndarray, dict[int, list[str]]]:

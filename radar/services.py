@@ -119,10 +119,13 @@ def start_pipeline(
     settings: Settings, store, stop: threading.Event, with_feeds: bool = True
 ) -> list[threading.Thread]:
     """Feeds, one enrichment worker and the radar loop as threads of this process."""
+    from clustering.topics import warm_up
     from radar.enrichment import Enricher, run_worker
     from radar.feeds import run_feeds
     from radar.loop import run_loop
 
+    # numba compiles the clustering kernels while the embedding model loads (2 cores)
+    start_thread("warm-up", warm_up)
     embedder = build_embedder(settings)
     radar = build_radar(settings, embedder)
     key = settings.pseudonym_key.encode() if settings.pseudonym_key else store.pseudonym_secret()
