@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Sequence
 
 import numpy as np
@@ -117,18 +118,25 @@ def enrich_pending(store: Store, enricher: Enricher, consumer: str, block_ms: in
     return len(batch)
 
 
+HEARTBEAT_SECONDS = 5.0  # a worker tells the store it is alive this often (radar status)
+
+
 def run_worker(
     store: Store, enricher: Enricher, consumer: str, stop: threading.Event, block_ms: int = 1000
 ) -> None:
     """Enrich until ``stop`` is set. Acks only after results are stored."""
     outage = Outage(f"worker {consumer}", log)
     grouped = False
+    beat = 0.0
     log.info("enrichment worker %s started (%s)", consumer, enricher.embedder.name)
     while not stop.is_set():
         try:
             if not grouped:
                 store.ensure_group()
                 grouped = True
+            if time.monotonic() - beat >= HEARTBEAT_SECONDS:
+                store.worker_heartbeat(consumer)
+                beat = time.monotonic()
             enrich_pending(store, enricher, consumer, block_ms)
             outage.recovered()
         except (redis.ConnectionError, redis.TimeoutError) as exc:

@@ -94,6 +94,9 @@ def snapshot_age(snapshot: dict[str, Any] | None, now: float | None = None) -> f
     return (now or time.time()) - parse_time(snapshot["generated"])
 
 
+WORKER_ALIVE_SECONDS = 30.0  # a worker with a heartbeat this recent counts as running
+
+
 def health(store, settings: Settings, now: float | None = None) -> tuple[bool, dict[str, Any]]:
     """(healthy, details): Redis answers and the snapshot is younger than N refreshes."""
     limit = settings.health_max_intervals * settings.refresh_seconds
@@ -101,6 +104,7 @@ def health(store, settings: Settings, now: float | None = None) -> tuple[bool, d
         store.client.ping()
         snapshot = store.load_snapshot()
         lag = store.lag()
+        lag["workers_alive"] = store.workers_alive(WORKER_ALIVE_SECONDS, now)
         leader = store.client.get(store.keys.leader)
     except redis.RedisError as exc:
         return False, {"status": "fail", "redis": f"unreachable ({_one_line(exc)})"}

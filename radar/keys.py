@@ -123,6 +123,11 @@ class Keys:
         return self._key("operator", "log")
 
     @property
+    def workers(self) -> str:
+        """Sorted set: enrichment worker name -> time of its last heartbeat."""
+        return self._key("workers")
+
+    @property
     def metrics(self) -> str:
         """Hash: counter name -> value (Prometheus counters shared by every process)."""
         return self._key("metrics")

@@ -210,7 +210,8 @@ def status_lines(store, settings: Settings) -> list[str]:
     age = details["snapshot_age_seconds"]
     lines.append(
         f"enrichment: {details['enrichment_queued']} queued, {details['enrichment_pending']} pending, "
-        f"{details['enrichment_consumers']} consumers"
+        f"{details['enrichment_workers_alive']} workers running "
+        f"({details['enrichment_consumers']} names known to the consumer group)"
     )
     lines.append(
         f"snapshot: {'none' if age is None else f'{age:.1f} s old'}; leader: "

@@ -307,6 +307,19 @@ class Store:
         newest = self.client.zrange(self.keys.enriched, -1, -1, withscores=True)
         return float(newest[0][1]) if newest else None
 
+    def worker_heartbeat(self, name: str, now: float | None = None) -> None:
+        """Record that worker ``name`` is alive (entries older than a day are dropped)."""
+        now = time.time() if now is None else now
+        with self.client.pipeline(transaction=False) as pipe:
+            pipe.zadd(self.keys.workers, {name: now})
+            pipe.zremrangebyscore(self.keys.workers, "-inf", now - 86400)
+            pipe.execute()
+
+    def workers_alive(self, within: float, now: float | None = None) -> int:
+        """Workers whose last heartbeat is at most ``within`` seconds old."""
+        now = time.time() if now is None else now
+        return int(self.client.zcount(self.keys.workers, now - within, "+inf"))
+
     def enriched_count(self) -> int:
         return int(self.client.zcard(self.keys.enriched))
 

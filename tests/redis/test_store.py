@@ -86,3 +86,14 @@ def test_embedded_store_needs_no_server(tmp_path):
         samples = {name: value for name, _kind, _help, _labels, value in collect(store, settings)}
         assert samples["radar_mentions_ingested_total"] == 3
         assert samples["radar_mentions_duplicates_total"] == 2
+
+
+def test_workers_alive_counts_recent_heartbeats_only(store, settings):
+    from radar.metrics import status_lines
+
+    store.worker_heartbeat("old", now=1000.0)
+    store.worker_heartbeat("w1")
+    store.worker_heartbeat("w2")
+    assert store.workers_alive(30.0) == 2
+    line = status_lines(store, settings)[1]
+    assert line.startswith("enrichment: 0 queued, 0 pending, 2 workers running (")
