@@ -34,8 +34,8 @@ GREETINGS = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\S+")
-_SPACE = re.compile(r"\s+")
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s\s*([,.;:!?])")
+"""Spaces before punctuation (as ``\\s+``, but led by a class the engine scans for quickly)."""
 
 
 def question_clauses(post: str, lang: str, threshold: float = 0.5) -> str:
@@ -55,6 +55,9 @@ def _is_name(word: str) -> bool:
     >>> [_is_name(w) for w in ["Utrecht", "OV-fiets", "NS", "trein", "Den"]]
     [True, False, False, False, True]
     """
+    if word[:1].isalpha() and (word[:1].islower() or word[1:2].isalpha()):
+        # the common case, decided by the first two characters: "trein", "Utrecht", "NS"
+        return word[0].isupper() and not word[1:2].isupper()
     letters = [ch for ch in word if ch.isalpha()]
     if not letters or not letters[0].isupper():
         return False
@@ -91,5 +94,5 @@ def embedding_text(text: str, lang: str, is_question: bool) -> str:
     focus = GREETINGS.sub("", focus).strip() or focus
     if lang in NAME_DROP_LANGS:
         focus = drop_names(focus)
-    focus = _SPACE.sub(" ", focus).strip()
+    focus = " ".join(focus.split())  # single spaces, stripped (str.split's whitespace is \s)
     return focus if len(focus) >= 3 else post

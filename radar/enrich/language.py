@@ -196,10 +196,60 @@ CUE_PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
 """(language, letter pattern, weight per hit) for the letter cues."""
 
 
+def _ending_in(suffixes: str, before: int) -> str:
+    r"""Hits of ``\w{before,}(?:suffixes)\b``, found from the suffix instead of every letter.
+
+    Such a hit ends where its word (run of ``\w``) ends, so a word has at most one, and
+    it has one exactly when it ends in a suffix with ``before`` letters in front: the
+    same count. The engine jumps to the suffix's letters instead of trying the
+    pattern at each letter (where ``\w{2,}`` first runs to the word's end).
+
+    >>> print(_ending_in("ow|ay", 1))
+    (?:ow\b(?<=\wow))|(?:ay\b(?<=\way))
+    """
+    letters = r"\w" * before
+    return "|".join(rf"(?:{s}\b(?<={letters}{s}))" for s in suffixes.split("|"))
+
+
+_FASTER_CUES: dict[str, str] = {
+    r"\w(?:tje|tjes|heid|lijk|lijke)\b": _ending_in("tje|tjes|heid|lijk|lijke", 1),
+    r"\w{2,}en\b": _ending_in("en", 2),
+    r"\w{2,}ing\b": _ending_in("ing", 2),
+    r"\w{3,}ly\b": _ending_in("ly", 3),
+    r"\w{2,}ed\b": _ending_in("ed", 2),
+    r"\w(?:ow|ay|ey)\b": _ending_in("ow|ay|ey", 1),
+    r"\w{2,}(?:y|ies)\b": _ending_in("y|ies", 2),
+    r"\w(?:ung|ungen|keit|lich|chen)\b": _ending_in("ung|ungen|keit|lich|chen", 1),
+    r"\w(?:eau|eaux|aux|eux|oir|ique|ée|ées)\b": _ending_in("eau|eaux|aux|eux|oir|ique|ée|ées", 1),
+    r"\w(?:ado|ada|ados|idos)\b": _ending_in("ado|ada|ados|idos", 1),
+    r"\w(?:ato|ata|ati|ete|issimo)\b": _ending_in("ato|ata|ati|ete|issimo", 1),
+    r"\b(?:ge|be|ver)\w{3,}(?:d|t|en)\b": r"(?:ge(?<=\bge)|be(?<=\bbe)|ver(?<=\bver))\w{3,}(?:d|t|en)\b",
+    r"\bwh": r"wh(?<=\bwh)",
+    r"\bz[uw]": r"z[uw](?<=\bz[uw])",
+    r"\b[ldjnqsc]'": r"'(?<=\b[ldjnqsc]')",
+    # one hit per word with "zz" after two letters: the first such "zz", then the word's rest
+    r"\bgli\b|\w{2,}zz": r"gli\b(?<=\bgli)|zz(?<=\w\wzz)\w*",
+    r"\bng\b|\bmga\b|\bang\b": r"ng\b(?<=\bng)|mga\b(?<=\bmga)|ang\b(?<=\bang)",
+}
+"""Cue pattern → a pattern with the same number of hits on any text, found faster: the
+engine can scan for its first letters instead of trying ``\\b`` or ``\\w`` everywhere."""
+
+
 def _hit_counter(pattern: re.Pattern[str]) -> Callable[[str], int]:
-    """Counts non-overlapping hits; ``str.count`` for plain letter sequences (same count)."""
+    """Counts non-overlapping hits; ``str.count`` for plain letter sequences (same count).
+
+    Patterns in ``_FASTER_CUES`` are counted by their faster form:
+
+    >>> text = "wanneer gebeurt het thing ally flies zzz pizzazz gli ng cadeaux l'eau wh zwaar"
+    >>> all(_hit_counter(re.compile(cue))(text) == len(re.findall(cue, text))
+    ...     for cue in _FASTER_CUES)
+    True
+    """
     if re.fullmatch(r"[^\W\d_]+", pattern.pattern):
         return functools.partial(_count_literal, pattern.pattern)
+    faster = _FASTER_CUES.get(pattern.pattern)
+    if faster is not None:
+        pattern = re.compile(faster)
     return lambda target: len(pattern.findall(target))
 
 
@@ -220,6 +270,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _LATIN = re.compile(r"[a-zA-ZÀ-ÖØ-öø-ɏ]")
 """Latin letters (the range À-ɏ without the signs × and ÷)."""
 _LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LETTERS = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
 
 
 def normalise_hint(hint: str | None) -> str | None:
@@ -293,11 +344,16 @@ def detect_language(text: str, hint: str | None = None) -> str:
     """
     fallback = normalise_hint(hint) or "unknown"
     cleaned = clean_for_language(text)
-    letters = len(_LETTER.findall(cleaned))
-    if letters < 2:
-        return fallback
-    if len(_LATIN.findall(cleaned)) < 0.5 * letters:
-        return "unknown"
+    if cleaned.isascii():  # letters are A-Z and a-z, all Latin: count them without a regex
+        data = cleaned.encode("ascii")
+        if len(data) - len(data.translate(None, _ASCII_LETTERS)) < 2:
+            return fallback
+    else:
+        letters = len(_LETTER.findall(cleaned))
+        if letters < 2:
+            return fallback
+        if len(_LATIN.findall(cleaned)) < 0.5 * letters:
+            return "unknown"
     scores = _scores(cleaned)
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     (best, best_score), (_, second_score) = ranked[0], ranked[1]

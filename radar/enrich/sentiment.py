@@ -28,7 +28,6 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from types import MappingProxyType
 
 from radar.enrich import _lexicon_en, _lexicon_nl
@@ -40,6 +39,7 @@ __all__ = [
     "apply_modifiers",
     "contrast_weights",
     "emoji_valence",
+    "is_shouting",
     "label_for",
     "normalise_score",
     "score_sentiment",
@@ -94,8 +94,6 @@ EMOTICONS: Mapping[str, float] = MappingProxyType(
 """Emoticons (lower-cased) → weight."""
 
 _LEXICONS = {"nl": _lexicon_nl, "en": _lexicon_en}
-_WORDS_OF = {lexicon.__name__: lexicon.WORDS for lexicon in (_lexicon_nl, _lexicon_en)}
-_LEXICON_OF_WORDS = {id(lexicon.WORDS): lexicon.__name__ for lexicon in (_lexicon_nl, _lexicon_en)}
 _MAX_PHRASE = 5
 
 _RT = re.compile(r"^\s*(?:RT|MT)\s*:?\s*@\w+\s*:?\s*", re.IGNORECASE)
@@ -144,19 +142,42 @@ _PHRASE_HEADS = frozenset(
 """First words of the lexicon phrases: no phrase can start at any other word."""
 
 _EMOJI_CHARS = re.compile("[" + "".join(re.escape(char) for char in EMOJI) + "]")
+_EMOJI_SPAN = re.compile(f"[{re.escape(min(EMOJI))}-{re.escape(max(EMOJI))}]")
+"""From the lowest to the highest emoji: one range, searched far faster than the list above."""
+_EMOTICON_CHARS = re.compile(r"[:;=<>()xX]")
+"""Every emoticon has one of these."""
+_ASCII_LETTERS = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
+_ASCII_CAPITALS = bytes(range(ord("A"), ord("Z") + 1))
 
 
-def _lookup(word: str, words: Mapping[str, float], suffixes: tuple[str, ...]) -> float | None:
-    """A word's weight, also through letter repeats and suffixes (cached per lexicon)."""
-    name = _LEXICON_OF_WORDS.get(id(words))
-    if name is None:
-        return _lookup_uncached(word, words, suffixes)
-    return _cached_lookup(word, name, suffixes)
+_MEMO_SIZE = 65536
+_MEMO: dict[str, dict[str, tuple[float | None, float | None]]] = {
+    lexicon.__name__: {} for lexicon in (_lexicon_nl, _lexicon_en)
+}
+"""Per primary lexicon: word → :func:`_word_weights` (emptied when it reaches ``_MEMO_SIZE``)."""
 
 
-@lru_cache(maxsize=65536)
-def _cached_lookup(word: str, lexicon_name: str, suffixes: tuple[str, ...]) -> float | None:
-    return _lookup_uncached(word, _WORDS_OF[lexicon_name], suffixes)
+def _word_weights(word: str, primary) -> tuple[float | None, float | None]:  # noqa: ANN001 - a module
+    """A word's weight in ``primary`` (through letter repeats and suffixes), and the weight
+    it counts with: that one, else the other lexicon's entry for the exact word (code-switching;
+    negators and short words excepted). Memoised per lexicon.
+
+    >>> _word_weights("schandalige", _lexicon_nl), _word_weights("awesome", _lexicon_nl)
+    ((-2.5, -2.5), (None, 2.6))
+    """
+    memo = _MEMO[primary.__name__]
+    found = memo.get(word)
+    if found is None:
+        suffixes = _NL_SUFFIXES if primary is _lexicon_nl else _EN_SUFFIXES
+        own = _lookup_uncached(word, primary.WORDS, suffixes)
+        counted = own
+        if own is None and word not in primary.NEGATORS and len(word) > 3:
+            secondary = _lexicon_en if primary is _lexicon_nl else _lexicon_nl
+            counted = secondary.WORDS.get(word)
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        found = memo[word] = (own, counted)
+    return found
 
 
 def _lookup_uncached(
@@ -192,42 +213,36 @@ def sentiment_items(tokens: list[str], raw: list[str], lang: str) -> list[Item]:
     primary = _lexicon(lang)
     secondary = _lexicon_en if primary is _lexicon_nl else _lexicon_nl
     modifiers = _MODIFIERS[primary.__name__]
+    memo = _MEMO[primary.__name__]
     items: list[Item] = []
+    count = len(tokens)
     i = 0
-    while i < len(tokens):
-        matched = 0
-        sizes = (
-            range(min(_MAX_PHRASE, len(tokens) - i), 1, -1) if tokens[i] in _PHRASE_HEADS else ()
-        )
-        for size in sizes:
-            phrase = " ".join(tokens[i : i + size])
-            weight = primary.PHRASES.get(phrase, secondary.PHRASES.get(phrase))
-            if weight is not None:
-                caps = all(_is_caps(w) for w in raw[i : i + size])
-                items.append(Item(i, weight, caps, size))
-                matched = size
-                break
-        if matched:
-            i += matched
-            continue
+    while i < count:
         word = tokens[i]
-        weight = None
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        is_modifier = word in modifiers and bool(nxt)
-        if not is_modifier or not _has_weight(nxt, primary):
-            suffixes = _NL_SUFFIXES if primary is _lexicon_nl else _EN_SUFFIXES
-            weight = _lookup(word, primary.WORDS, suffixes)
-            if weight is None and word not in primary.NEGATORS and len(word) > 3:
-                weight = secondary.WORDS.get(word)
+        if word in _PHRASE_HEADS:  # the longest phrase starting here, if any
+            for size in range(min(_MAX_PHRASE, count - i), 1, -1):
+                phrase = " ".join(tokens[i : i + size])
+                weight = primary.PHRASES.get(phrase, secondary.PHRASES.get(phrase))
+                if weight is not None:
+                    caps = all(_is_caps(w) for w in raw[i : i + size])
+                    items.append(Item(i, weight, caps, size))
+                    break
+            else:
+                size = 0
+            if size:
+                i += size
+                continue
+        if i + 1 < count and word in modifiers:
+            # a modifier before a weighted word only modifies it ("heel goed", "niet blij")
+            nxt = tokens[i + 1]
+            if (memo.get(nxt) or _word_weights(nxt, primary))[0] is not None:
+                i += 1
+                continue
+        weight = (memo.get(word) or _word_weights(word, primary))[1]
         if weight:
             items.append(Item(i, weight, _is_caps(raw[i])))
         i += 1
     return items
-
-
-def _has_weight(word: str, lexicon) -> bool:  # noqa: ANN001 - a module
-    suffixes = _NL_SUFFIXES if lexicon is _lexicon_nl else _EN_SUFFIXES
-    return _lookup(word, lexicon.WORDS, suffixes) is not None
 
 
 def _is_caps(word: str) -> bool:
@@ -308,17 +323,33 @@ def emoji_valence(text: str) -> float:
     """
     total = 0.0
     counts: dict[str, int] = {}
-    for char in _EMOJI_CHARS.findall(text):
+    for char in _EMOJI_CHARS.findall(text) if _EMOJI_SPAN.search(text) else ():
         weight = EMOJI.get(char)
         if weight is not None:
             counts[char] = counts.get(char, 0) + 1
             if counts[char] <= 3:
                 total += weight
-    for match in _EMOTICON.finditer(text):
+    for match in _EMOTICON.finditer(text) if _EMOTICON_CHARS.search(text) else ():
         weight = EMOTICONS.get(match.group(0).lower())
         if weight is not None:
             total += weight
     return total
+
+
+def is_shouting(text: str) -> bool:
+    """Whether a post is written in capitals: 12 letters or more, over 80 % of them capitals.
+
+    >>> is_shouting("WAAROM RIJDT ER WEER NIKS?"), is_shouting("Waarom rijdt er weer niks?")
+    (True, False)
+    """
+    if text.isascii():  # the same count, without a Python loop over the characters
+        data = text.encode("ascii")
+        letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+        capitals = len(data) - len(data.translate(None, _ASCII_CAPITALS))
+    else:
+        letters = sum(map(str.isalpha, text))
+        capitals = sum(map(str.isupper, filter(str.isalpha, text)))
+    return letters >= 12 and capitals > 0.8 * letters
 
 
 def normalise_score(total: float) -> float:
@@ -365,8 +396,7 @@ def score_sentiment(text: str, lang: str) -> tuple[str, float]:
     'positive'
     """
     cleaned = _clean(text)
-    letters = [c for c in cleaned if c.isalpha()]
-    shouting = len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    shouting = is_shouting(cleaned)
     total = 0.0
     for clause in _CLAUSE.findall(cleaned):
         raw = _TOKEN.findall(clause.replace("’", "'"))
