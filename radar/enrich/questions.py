@@ -697,6 +697,55 @@ def clauses(text: str) -> list[str]:
     return [part.strip() for part in _CLAUSE.findall(text) if part.strip()]
 
 
+_COMMA_WH = re.compile(
+    r",\s+((?:" + "|".join(sorted(WH_WORDS["nl"] | WH_WORDS["en"])) + r")\b[^,]*\?+)\s*$",
+    re.IGNORECASE,
+)
+
+
+_ASKER = frozenset(
+    [
+        "ik",
+        "we",
+        "wij",
+        "mijn",
+        "ons",
+        "onze",
+        "jullie",
+        "je",
+        "jij",
+        "u",
+        "uw",
+        "i",
+        "my",
+        "our",
+        "us",
+        "you",
+        "your",
+    ]
+)
+"""Who asks for help in a lead-in question: the writer or the organisation addressed."""
+
+
+def comma_question(clause: str) -> str | None:
+    """The help question after a comma that a statement leads into, or None.
+
+    Only with the writer or the addressee in it: "…, wat moeten we doen?" asks for
+    help, "…, who doesn't believe in global warming now?" is rhetoric (in the labelled
+    CrisisLex tweets every lead-in question without one was).
+
+    >>> comma_question("Mijn moeder heeft thuis zuurstof, wat moeten we doen??")
+    'wat moeten we doen??'
+    >>> comma_question("Weer overstromingen, wie gelooft nog niet in klimaatverandering?")
+    >>> comma_question("Hoe dan ook, de trein rijdt.") is None
+    True
+    """
+    found = _COMMA_WH.search(clause)
+    if not found or not _ASKER.intersection(_tokens(found.group(1))):
+        return None
+    return found.group(1)
+
+
 def _tokens(clause: str) -> list[str]:
     tokens: list[str] = []
     for tok in _TOKEN.findall(clause.lower().replace("’", "'")):
@@ -950,6 +999,9 @@ def question_score(text: str, lang: str) -> float:
     best = 0.0
     for index, clause in enumerate(parts):
         score = _clause_score(clause, lang)
+        if clause.endswith("?") and (tail := comma_question(clause)):
+            # "Mijn moeder heeft thuis zuurstof, wat moeten we doen?": the statement leads in
+            score = max(score, _clause_score(tail, lang))
         if score <= best:
             continue  # the penalties below only lower a score
         if shared is None:

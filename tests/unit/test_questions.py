@@ -224,3 +224,18 @@ def test_retweeted_question_of_someone_else_still_counts():
 )
 def test_speculation_opinion_polls_and_small_talk_are_not_requests(text, lang):
     assert question_score(text, lang) < THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "is_question"),
+    [
+        ("Mijn moeder heeft thuis een zuurstofapparaat, wat moeten we doen??", "nl", True),
+        ("Mijn vader gebruikt thuis zuurstof, wat moeten we doen nu de stroom weg is?", "nl", True),
+        ("My flight got cancelled, what should I do?", "en", True),
+        # a lead-in question without the writer or addressee is rhetoric in crisis tweets
+        ("Floods here and fires there, who doesn't believe in global warming now?", "en", False),
+        ("Weer vertraging, hoe dom kun je zijn?!", "nl", False),
+    ],
+)
+def test_help_question_after_a_statement_and_a_comma(text, lang, is_question):
+    assert (question_score(text, lang) >= 0.5) is is_question
