@@ -31,16 +31,6 @@ from radar.report import render_report
 
 log = logging.getLogger(__name__)
 
-OUTPUT_FIELDS = (
-    "id",
-    "lang",
-    "is_question",
-    "question_score",
-    "sentiment",
-    "sentiment_score",
-    "topic",
-    "question_cluster",
-)
 MAX_BINS = 720
 
 
