@@ -52,13 +52,18 @@ class Enricher:
         return mention
 
     def annotate(self, mention: Mention) -> EnrichedMention:
-        """Language, question and sentiment of one mention (no embedding)."""
+        """Language, question and sentiment of one mention (no embedding).
+
+        The rules read the post as written (a retweeted news account's handle tells a
+        headline from a question); only the protected text is kept.
+        """
+        raw = mention.text
         mention = self.protect(mention)
-        plain = strip_urls(mention.text)
+        plain = strip_urls(raw)
         lang = detect_language(plain, hint=mention.lang)
         # The raw text: question_score strips URLs itself and reads "question + link" as a
         # shared item (see radar.enrich.questions.link_penalty).
-        q_score = float(question_score(mention.text, lang))
+        q_score = float(question_score(raw, lang))
         label, s_score = score_sentiment(plain, lang)
         mention.lang = lang
         return EnrichedMention(
