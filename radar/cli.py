@@ -228,10 +228,8 @@ def cmd_loop(args) -> int:
     # systemd and docker stop with SIGTERM: finish the refresh and hand the lock over at once
     signal.signal(signal.SIGTERM, lambda _signum, _frame: stop.set())
     with open_store(settings) as store:
-        from clustering.topics import warm_up
-        from radar.services import start_thread
-
-        start_thread("warm-up", warm_up)  # numba compiles while the model loads
+        # no warm-up thread here: compiling holds the GIL for seconds on end and would
+        # starve the leader lock's renewals (radar run and demo, without a lock, warm up)
         radar = build_radar(settings, build_embedder(settings))
         lock = LeaderLock(store.client, store.keys.leader, settings.leader_ttl_seconds)
         leadership = Leadership(lock, settings.leader_ttl_seconds, stop).start()
