@@ -91,9 +91,7 @@ def active_bins(
         return []
     first = next((i for i, b in enumerate(bins) if int(b.get("mentions") or 0)), len(bins) - 1)
     last = parse_time(bins[-1]["start"])
-    keep = next(
-        (i for i, b in enumerate(bins) if parse_time(b["start"]) >= last - min_span), first
-    )
+    keep = next((i for i, b in enumerate(bins) if parse_time(b["start"]) >= last - min_span), first)
     return list(bins[min(first, keep) :])
 
 

@@ -23,7 +23,8 @@ def test_killed_worker_is_reclaimed_nothing_lost_nothing_twice(procs, tmp_path, 
     replay = procs.stage(
         "replay", "replay", str(tmp_path / "m.jsonl"), "--speed", "100", redis_url=server.url
     )
-    assert wait_for(lambda: client.zcard(KEYS.enriched) >= 300, timeout=30)
+    # early in the replay (on a loaded machine a late freeze can find the stream drained)
+    assert wait_for(lambda: client.zcard(KEYS.enriched) >= 100, timeout=30)
     # freeze worker A inside its blocking read: Redis delivers the next batch to it,
     # so it holds unacknowledged mentions when it is killed
     a.kill(signal.SIGSTOP)
