@@ -620,8 +620,9 @@ class PlaybookIndex:
         for i, (vector, row) in enumerate(zip(vectors, scores, strict=True)):
             row = np.nan_to_num(row, nan=-1.0)
             cluster_words = keywords[i] if keywords is not None else None
-            # in-scenario answers first, each group by score
-            order = sorted(range(len(row)), key=lambda s: (not inside[s], -row[s]))
+            # by score, an answer outside the scenarios in play counting the margin less:
+            # a weak in-scenario answer still loses to a near-perfect one of a second crisis
+            order = sorted(range(len(row)), key=lambda s: needed[s] - row[s])
             chosen = next(
                 (
                     s

@@ -292,6 +292,18 @@ def test_off_scenario_match_needs_the_margin():
     assert index.match(vectors, 0.5)[1].playbook_id == "product"
 
 
+def test_a_clear_answer_of_a_second_crisis_beats_a_weak_one_in_scenario():
+    index = _rail_and_product_index()
+    vector = hashing_embed(["wanneer is de stroom terug"])
+    [match] = index.match(vector, 0.2, scenarios=["trein"])
+    # the rail refund answer qualifies (0.27 >= 0.2) but the power answer is far better
+    assert (match.playbook_id, match.answer_id, match.in_scenario) == (
+        "product",
+        "hersteltijd",
+        False,
+    )
+
+
 def test_match_below_strong_needs_a_shared_keyword():
     index = PlaybookIndex.build([_book("trein", "actief", (), BUS, RAIL_REFUND)], hashing_embed)
     vector = hashing_embed(["waar vertrekt de bus bij het station"])
