@@ -228,9 +228,13 @@ def cmd_loop(args) -> int:
     # systemd and docker stop with SIGTERM: finish the refresh and hand the lock over at once
     signal.signal(signal.SIGTERM, lambda _signum, _frame: stop.set())
     with open_store(settings) as store:
-        # no warm-up thread here: compiling holds the GIL for seconds on end and would
-        # starve the leader lock's renewals (radar run and demo, without a lock, warm up)
+        from clustering.topics import warm_up
+
         radar = build_radar(settings, build_embedder(settings))
+        # compile the clustering kernels before competing for the lock: compiling holds
+        # the GIL for seconds on end and would starve a leader's lock renewals
+        log.info("radar loop: compiling the clustering kernels (once per process)")
+        warm_up()
         lock = LeaderLock(store.client, store.keys.leader, settings.leader_ttl_seconds)
         leadership = Leadership(lock, settings.leader_ttl_seconds, stop).start()
         try:
