@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from radar.enrich import _lexicon_en, _lexicon_nl
+from radar.enrich import _lexicon_en, _lexicon_nl, _lexicon_nl_general
 
 __all__ = [
     "EMOJI",
@@ -158,18 +158,23 @@ _MEMO: dict[str, dict[str, tuple[float | None, float | None]]] = {
 
 
 def _word_weights(word: str, primary) -> tuple[float | None, float | None]:  # noqa: ANN001 - a module
-    """A word's weight in ``primary`` (through letter repeats and suffixes), and the weight
-    it counts with: that one, else the other lexicon's entry for the exact word (code-switching;
-    negators and short words excepted). Memoised per lexicon.
+    """A word's weight in ``primary`` (through letter repeats and suffixes; for Dutch, the
+    general adjectives of :mod:`radar.enrich._lexicon_nl_general` after the crisis words), and
+    the weight it counts with: that one, else the other lexicon's entry for the exact word
+    (code-switching; negators and short words excepted). Memoised per lexicon.
 
     >>> _word_weights("schandalige", _lexicon_nl), _word_weights("awesome", _lexicon_nl)
     ((-2.5, -2.5), (None, 2.6))
+    >>> _word_weights("onbeleefde", _lexicon_nl)[0] < 0
+    True
     """
     memo = _MEMO[primary.__name__]
     found = memo.get(word)
     if found is None:
         suffixes = _NL_SUFFIXES if primary is _lexicon_nl else _EN_SUFFIXES
         own = _lookup_uncached(word, primary.WORDS, suffixes)
+        if own is None and primary is _lexicon_nl:  # a general Dutch adjective, weighing less
+            own = _lookup_uncached(word, _lexicon_nl_general.WORDS, suffixes)
         counted = own
         if own is None and word not in primary.NEGATORS and len(word) > 3:
             secondary = _lexicon_en if primary is _lexicon_nl else _lexicon_nl

@@ -146,3 +146,25 @@ def test_modifiers_apply_to_one_item():
 
 def test_dutch_stems_are_found():
     assert label("Wat een schandalige vertragingen") == "negative"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wat een onbeleefde medewerker aan de balie", "negative"),  # general adjective, inflected
+        ("De medewerker was niet beleefd", "negative"),  # negation reaches a general adjective
+        ("Heel behulpzame en vrolijke conducteur vanochtend", "positive"),
+        ("Rijden er nog treinen naar Utrecht?", "neutral"),  # "naar" is a preposition here
+        ("Waar stopt de bus naar Arnhem? Is er al iets bekend?", "neutral"),
+        ("Laat me weten of de trein rijdt, ik heb hulp nodig", "neutral"),
+    ],
+)
+def test_general_dutch_adjectives_count_and_function_words_do_not(text, expected):
+    assert label(text) == expected
+
+
+def test_crisis_words_weigh_more_than_general_adjectives():
+    from radar.enrich import _lexicon_nl, _lexicon_nl_general
+
+    assert max(map(abs, _lexicon_nl_general.WORDS.values())) <= 1.5
+    assert abs(_lexicon_nl.WORDS["schandalig"]) > 1.5
