@@ -15,7 +15,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from radar.errors import RadarError
+from radar.errors import InputFileError, OutputError, RadarError
 
 log = logging.getLogger("radar")
 # the lines a person reads on stderr ("warning: …", "Error: …"): plain text, or JSON
@@ -319,6 +319,24 @@ def _warn_outside_window(settings, times: list[float]) -> None:
         )
 
 
+def _input_file(path: str) -> None:
+    """One line when an input path is no readable file."""
+    if Path(path).is_dir():
+        raise InputFileError(f"{path}: is a folder; give a JSONL or CSV file")
+    if not Path(path).is_file():
+        raise InputFileError(f"{path}: file not found")
+
+
+def _output_dir(path: str) -> None:
+    """Create an output folder, or say in one line why it cannot be one."""
+    if Path(path).exists() and not Path(path).is_dir():
+        raise OutputError(f"{path}: is a file; --out takes a folder (it will be created)")
+    try:
+        Path(path).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot create the output folder ({exc.strerror})") from None
+
+
 def cmd_export(args) -> int:
     import json
 
@@ -327,14 +345,29 @@ def cmd_export(args) -> int:
     from radar.timeutil import iso
 
     settings = _settings(args)
+    out = Path(args.out)
+    if out.is_dir():
+        raise OutputError(f"{out}: is a folder; --out takes a file name such as mentions.jsonl")
+    if not out.parent.is_dir():
+        raise OutputError(f"{out}: the folder {out.parent} does not exist; create it first")
     with open_store(settings) as store:
         now = radar_now(settings, store) or 0.0
         mentions, _ = store.window(now - settings.window_hours * 3600, now)
         stored = store.enriched_count()
-    with Path(args.out).open("w", encoding="utf-8") as handle:
-        for m in mentions:
-            handle.write(json.dumps(m.to_dict(), ensure_ascii=False) + "\n")
+        waiting = store.pending_count()
+    try:
+        with out.open("w", encoding="utf-8") as handle:
+            for m in mentions:
+                handle.write(json.dumps(m.to_dict(), ensure_ascii=False) + "\n")
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot write ({exc.strerror})") from None
     print(f"{args.out}: {len(mentions)} mentions")
+    if waiting:
+        console.warning(
+            "%d mentions still wait for enrichment and are not exported; run a worker "
+            "(radar worker, or radar run) and export again",
+            waiting,
+        )
     if stored > len(mentions):
         console.warning(
             "%d enriched mentions are stored but outside the %g h window ending %s; "
@@ -451,8 +484,8 @@ def cmd_analyze(args) -> int:
     from radar.services import build_embedder, build_playbook_index
 
     settings = _settings(args)
-    if not Path(args.file).is_file():
-        raise RadarError(f"{args.file}: file not found")
+    _input_file(args.file)
+    _output_dir(args.out)  # before minutes of enrichment, not after
     embedder = build_embedder(settings)
     result = analyze_file(
         args.file,

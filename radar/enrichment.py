@@ -16,6 +16,7 @@ through the consumer group, stores results, and only then acknowledges.
 from __future__ import annotations
 
 import logging
+import secrets
 import threading
 import time
 from collections.abc import Sequence
@@ -38,9 +39,13 @@ class Enricher:
     """Enriches batches of mentions; the embedder is the expensive part."""
 
     def __init__(self, settings: Settings, embedder: Embedder, pseudonym_key: bytes | None = None):
+        """``pseudonym_key``: the secret for author pseudonyms; else ``settings.pseudonym_key``;
+        else a random key of this enricher only (``radar analyze``: one author keeps one
+        pseudonym within a run, and nobody can recompute it from a known handle)."""
         self.settings = settings
         self.embedder = embedder
-        self.pseudonym_key = pseudonym_key or (settings.pseudonym_key or "radar").encode()
+        configured = settings.pseudonym_key.encode() if settings.pseudonym_key else None
+        self.pseudonym_key = pseudonym_key or configured or secrets.token_bytes(32)
 
     def protect(self, mention: Mention) -> Mention:
         """Pseudonymise the author and mask e-mail and phone numbers, unless configured off."""

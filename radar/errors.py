@@ -33,6 +33,10 @@ class InputFileError(RadarError):
     """An input file (JSONL/CSV) cannot be read or lacks a required field."""
 
 
+class OutputError(RadarError):
+    """An output file or folder cannot be written."""
+
+
 class PlaybookError(RadarError):
     """A playbook file is malformed."""
 

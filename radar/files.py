@@ -105,18 +105,67 @@ def iter_rows(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | InputFil
                         continue
                     yield number, row
             else:
-                dialect = "excel-tab" if path.suffix.lower() == ".tsv" else "excel"
-                reader = csv.DictReader(handle, dialect=dialect)
-                if not reader.fieldnames:
-                    raise InputFileError(f"{path}: empty CSV file (no header line)")
-                for row in reader:
-                    yield reader.line_num, {k: v for k, v in row.items() if k is not None}
+                yield from _csv_rows(path, handle)
         except UnicodeDecodeError:
             raise InputFileError(
                 f"{path}: not UTF-8 text; convert it with iconv -t UTF-8"
             ) from None
-        except csv.Error as exc:
-            raise InputFileError(f"{path}:{reader.line_num}: not valid CSV ({exc})") from None
+
+
+def csv_delimiter(header: str, suffix: str = ".csv") -> str:
+    """The delimiter of a CSV file from its header line: ``,``, ``;`` (Dutch Excel) or tab.
+
+    >>> csv_delimiter("id;text;published"), csv_delimiter("text,author"), csv_delimiter("text")
+    (';', ',', ',')
+    """
+    if suffix.lower() == ".tsv":
+        return "\t"
+    counts = {delimiter: header.count(delimiter) for delimiter in (",", ";", "\t")}
+    best = max(counts, key=lambda delimiter: counts[delimiter])
+    return best if counts[best] > counts[","] else ","
+
+
+def _has_unclosed_quote(path: Path) -> bool:
+    """An odd number of ``"`` in the file: a quoted field is never closed (quotes pair up,
+    escaped ones as ``""``)."""
+    count = 0
+    with path.open("rb") as raw:
+        while chunk := raw.read(1 << 20):
+            count += chunk.count(b'"')
+    return count % 2 == 1
+
+
+def _csv_rows(path: Path, handle) -> Iterator[tuple[int, dict[str, Any] | InputFileError]]:  # noqa: ANN001
+    """Rows of a CSV file (delimiter from the header line). An unclosed quote swallows the
+    rest of the file into its last row: that row is reported instead of stored."""
+    header = handle.readline()
+    handle.seek(0)
+    reader = csv.DictReader(handle, delimiter=csv_delimiter(header, path.suffix))
+    if not reader.fieldnames:
+        raise InputFileError(f"{path}: empty CSV file (no header line)")
+    held: tuple[int, int, dict[str, Any]] | None = None
+    end = 1
+    try:
+        for row in reader:
+            if held is not None:
+                yield held[1], held[2]
+            held = (end + 1, reader.line_num, {k: v for k, v in row.items() if k is not None})
+            end = reader.line_num
+    except csv.Error as exc:  # e.g. a NUL byte
+        raise InputFileError(f"{path}:{reader.line_num}: not valid CSV ({exc})") from None
+    if held is None:
+        return
+    first, last, row = held
+    if last > first and _has_unclosed_quote(path):
+        yield (
+            first,
+            InputFileError(
+                f"{path}:{first}: a quoted field is never closed, so lines {first}-{last} were "
+                "read as one row; close the quote and import the file again"
+            ),
+        )
+    else:
+        yield last, row
 
 
 def row_to_mention(

@@ -28,6 +28,29 @@ def test_missing_file_is_one_line_error(tmp_path, capsys):
     assert err == f"Error: {tmp_path / 'nope.jsonl'}: file not found\n"
 
 
+@pytest.mark.parametrize(
+    ("out", "expected"),
+    [
+        ("taken.csv", "is a file; --out takes a folder"),
+        ("/proc/radar-out", "cannot create the output folder"),
+    ],
+)
+def test_unusable_analyze_output_is_one_line_error_before_any_work(tmp_path, capsys, out, expected):
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"text": "Rijden er nog treinen?"}) + "\n")
+    (tmp_path / "taken.csv").write_text("keep me\n")
+    target = out if out.startswith("/") else str(tmp_path / out)
+    assert main(["analyze", str(source), "--out", target, "--embedder", "hashing"]) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"Error: {target}: {expected}")
+    assert (tmp_path / "taken.csv").read_text() == "keep me\n"
+
+
+def test_folder_given_as_input_file_is_named(tmp_path, capsys):
+    assert main(["analyze", str(tmp_path), "--out", str(tmp_path / "o")]) == 1
+    assert capsys.readouterr().err == f"Error: {tmp_path}: is a folder; give a JSONL or CSV file\n"
+
+
 def test_json_log_format_covers_error_lines(tmp_path, capsys):
     import json
 

@@ -93,14 +93,23 @@ def test_analyze_output_pseudonymises_the_author_column(tmp_path):
     from clustering.embedders import HashingEmbedder
     from radar.analyze import analyze_file
     from radar.config import Settings
+    from radar.model import pseudonymise
 
     path = tmp_path / "in.jsonl"
-    path.write_text(json.dumps({"text": "Rijden er nog treinen?", "user": "@piet"}) + "\n")
+    rows = [{"text": "Rijden er nog treinen?", "user": "@piet"}, {"text": "Bus?", "user": "@piet"}]
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows))
     settings = Settings(embedder="hashing")
     analyze_file(path, tmp_path / "out", settings, HashingEmbedder(), None, show_progress=False)
-    (line,) = (tmp_path / "out" / "mentions.jsonl").read_text().splitlines()
-    row = json.loads(line)
-    assert row["user"].startswith("anon-") and "@piet" not in line and "author" not in row
+    lines = (tmp_path / "out" / "mentions.jsonl").read_text().splitlines()
+    first, second = (json.loads(line) for line in lines)
+    assert first["user"].startswith("anon-") and "@piet" not in "".join(lines)
+    assert "author" not in first
+    assert first["user"] == second["user"]  # one writer, one pseudonym within the run
+    # no well-known key: nobody can recompute the pseudonym from the handle
+    assert first["user"] not in {pseudonymise("@piet", key) for key in (b"radar", b"", b"key")}
+    analyze_file(path, tmp_path / "again", settings, HashingEmbedder(), None, show_progress=False)
+    again = json.loads((tmp_path / "again" / "mentions.jsonl").read_text().splitlines()[0])
+    assert again["user"] != first["user"]  # a random key per run unless pseudonym_key is set
 
 
 def test_analyze_clusters_copies_once_and_keeps_every_line(tmp_path):
@@ -126,3 +135,34 @@ def test_analyze_clusters_copies_once_and_keeps_every_line(tmp_path):
     assert [r["duplicate_of"] for r in rows] == [None, first, None, first]
     assert [r["copies"] for r in rows] == [3, None, 1, None]
     assert result.snapshot["totals"]["mentions"] == 2
+
+
+def test_semicolon_csv_from_dutch_excel_is_read(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text("id;text;published\n1;Rijden er nog treinen, of niet?;2026-11-22T06:00:00Z\n")
+    ((_n, m),) = read_mentions(path)
+    assert m.text == "Rijden er nog treinen, of niet?"  # the comma stays in the text
+    assert m.published == 1795327200.0  # 2026-11-22T06:00:00Z from its own column
+
+
+def test_unclosed_quote_is_reported_not_stored_as_one_giant_post(tmp_path):
+    from radar.files import iter_rows
+
+    path = tmp_path / "broken.csv"
+    path.write_text('id,text\n1,Is er een bus?\n2,"Rijden er nog treinen?\n3,swallowed\n4,too\n')
+    rows = list(iter_rows(path))
+    assert rows[0] == (2, {"id": "1", "text": "Is er een bus?"})
+    ((line, error),) = rows[1:]
+    assert line == 3 and isinstance(error, InputFileError)
+    assert f"{path}:3: a quoted field is never closed, so lines 3-5" in str(error)
+
+
+def test_quoted_multiline_field_is_one_post(tmp_path):
+    from radar.files import iter_rows
+
+    path = tmp_path / "ok.csv"
+    path.write_text('id,text\n1,"Rijden er\nnog treinen? ""vraag"""\n2,Bus?\n')
+    assert [row for _n, row in iter_rows(path)] == [
+        {"id": "1", "text": 'Rijden er\nnog treinen? "vraag"'},
+        {"id": "2", "text": "Bus?"},
+    ]
