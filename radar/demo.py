@@ -12,6 +12,7 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 from radar.config import Settings
+from radar.errors import RadarError
 from radar.files import FieldMap, row_to_mention
 from radar.model import Mention
 
@@ -65,6 +66,12 @@ def run_demo(settings: Settings, speed: float = 120.0, seed: int = 7) -> int:
         open_store(settings, folder) as store,
     ):
         if settings.redis_url:
+            if settings.namespace != "demo" and (store.enriched_count() or store.pending_count()):
+                raise RadarError(
+                    f"namespace {settings.namespace!r} on {settings.redis_url} holds mentions and "
+                    "the demo starts by clearing its namespace; use --namespace demo (the "
+                    "default) or an empty namespace"
+                )
             store.clear()
         stop = threading.Event()
         print(

@@ -109,7 +109,11 @@ def serve(
     lang: str | None = None,
     timezone: str = DEFAULT_TZ,
 ) -> None:
-    """Serve the wall until interrupted: waitress when installed, else Flask's server."""
+    """Serve the wall until interrupted: waitress when installed, else Flask's server.
+
+    Raises KeyboardInterrupt when Ctrl-C or SIGTERM stops the server, so the command
+    unwinds and exits 130 like every other stage (waitress returns quietly instead).
+    """
     app = create_app(settings, store, lang=lang, timezone=timezone)
     host = host or settings.web_host
     port = port or settings.web_port
@@ -120,3 +124,4 @@ def serve(
         app.run(host=host, port=port, debug=False)
         return
     waitress.serve(app.server, host=host, port=port, threads=8)
+    raise KeyboardInterrupt  # waitress swallowed the interrupt that stopped it

@@ -196,3 +196,25 @@ def test_sigterm_stops_the_embedded_store_and_keeps_its_data(tmp_path):
     )
     assert again.returncode == 0, again.stderr
     assert len((tmp_path / "out.jsonl").read_text().splitlines()) == 5
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_web_stage_stops_on_a_signal_with_exit_130_like_every_stage(procs, sig):
+    import urllib.request
+
+    server = procs.redis()
+    port = free_port()
+    web = procs.stage("web", "web", "--port", str(port), redis_url=server.url)
+    deadline = time.monotonic() + 60
+    while True:  # up once /healthz answers (503 before the first snapshot is fine)
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
+            break
+        except urllib.error.HTTPError:
+            break
+        except OSError:
+            assert web.proc.poll() is None, web.log()
+            assert time.monotonic() < deadline, "radar web did not answer in 60 s"
+            time.sleep(0.3)
+    web.proc.send_signal(sig)
+    assert web.wait(timeout=30) == 130, web.log()

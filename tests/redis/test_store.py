@@ -97,3 +97,21 @@ def test_workers_alive_counts_recent_heartbeats_only(store, settings):
     assert store.workers_alive(30.0) == 2
     line = status_lines(store, settings)[1]
     assert line.startswith("enrichment: 0 queued, 0 pending, 2 workers running (")
+
+
+def test_demo_refuses_to_clear_a_namespace_that_holds_mentions(redis_url, redis_client):
+    from radar.config import load_settings
+    from radar.demo import run_demo
+    from radar.errors import RadarError
+    from radar.keys import Keys
+    from radar.model import Mention
+    from radar.store import Store
+
+    live = Store(redis_client, Keys("live"), 3600)
+    live.add_mentions([Mention.create("Rijden er nog treinen naar Utrecht?")])
+    settings = load_settings(
+        env={}, overrides={"redis_url": redis_url, "namespace": "live", "embedder": "hashing"}
+    )
+    with pytest.raises(RadarError, match="'live' on .* holds mentions"):
+        run_demo(settings)
+    assert live.pending_count() == 1  # nothing was cleared
