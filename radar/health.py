@@ -106,6 +106,7 @@ def health(store, settings: Settings, now: float | None = None) -> tuple[bool, d
         lag = store.lag()
         lag["workers_alive"] = store.workers_alive(WORKER_ALIVE_SECONDS, now)
         leader = store.client.get(store.keys.leader)
+        enriched = store.enriched_count() if snapshot is None else None
     except redis.RedisError as exc:
         return False, {"status": "fail", "redis": f"unreachable ({_one_line(exc)})"}
     age = snapshot_age(snapshot, now)
@@ -116,7 +117,10 @@ def health(store, settings: Settings, now: float | None = None) -> tuple[bool, d
         "leader": leader.decode() if isinstance(leader, bytes) else leader,
         **{f"enrichment_{k}": v for k, v in lag.items()},
     }
-    if age is None:
+    if age is None and leader and not enriched and not (lag["queued"] or lag["pending"]):
+        # clock = "data" and nothing arrived yet: a quiet start, not a stuck radar
+        ok, details["reason"] = True, "waiting for the first mentions"
+    elif age is None:
         ok, details["reason"] = False, "no snapshot yet"
     elif age > limit:
         ok, details["reason"] = False, f"snapshot is {age:.0f} s old (limit {limit:g} s)"

@@ -81,6 +81,7 @@ def test_metrics_and_healthz_routes(store, settings):
     from flask import Flask
 
     from radar.metrics import register_ops_routes
+    from radar.model import Mention
 
     server = Flask("t")
     register_ops_routes(server, settings, store)
@@ -90,8 +91,14 @@ def test_metrics_and_healthz_routes(store, settings):
     assert answer.status_code == 200
     assert "radar_mentions_enriched_total 7" in answer.get_data(as_text=True)
     health = client.get("/healthz")
-    assert health.status_code == 503
+    assert health.status_code == 503  # no loop leads: nobody will write a snapshot
     assert json.loads(health.get_data())["reason"] == "no snapshot yet"
+    store.client.set(store.keys.leader, "loop-1")
+    quiet = client.get("/healthz")  # a loop leads, nothing arrived yet (clock = "data")
+    assert quiet.status_code == 200
+    assert json.loads(quiet.get_data())["reason"] == "waiting for the first mentions"
+    store.add_mentions([Mention.create("Rijden er nog treinen naar Utrecht?")])
+    assert client.get("/healthz").status_code == 503  # mentions wait, still no snapshot
     from radar.timeutil import iso
 
     store.save_snapshot({"generated": iso(__import__("time").time()), "refresh_ms": 40})
