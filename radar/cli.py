@@ -467,6 +467,7 @@ def cmd_replay(args) -> int:
             log.info("replayed %d of %d mentions", progress["done"], len(mentions))
 
     stop = threading.Event()
+    _wait_for_redis(settings, "replay")  # a drill started before Redis waits for it
     with open_store(settings) as store:
         try:
             stored = replay_mentions(store, mentions, args.speed, stop, on_progress=show)

@@ -399,8 +399,9 @@ def _connect(url: str) -> redis.Redis:
         raise StoreError(f"redis_url {url!r} is not valid ({exc})") from None
     except redis.RedisError as exc:
         raise StoreError(
-            f"cannot reach Redis at {url} ({exc}); start Redis there, fix RADAR_REDIS_URL, "
-            "or unset it to use the embedded store"
+            f"cannot reach Redis at {url} ({exc}); start Redis there, or fix the URL "
+            "(--redis-url, RADAR_REDIS_URL or redis_url in the config file), or leave it "
+            "unset for the embedded store"
         ) from None
     return client
 

@@ -73,7 +73,7 @@ def test_unreachable_redis_is_one_clear_line():
         pass
     message = str(info.value)
     assert message.startswith("cannot reach Redis at redis://127.0.0.1:1/0")
-    assert "unset it to use the embedded store" in message and "\n" not in message
+    assert "unset for the embedded store" in message and "\n" not in message
 
 
 def test_embedded_store_needs_no_server(tmp_path):
