@@ -727,23 +727,42 @@ _ASKER = frozenset(
 """Who asks for help in a lead-in question: the writer or the organisation addressed."""
 
 
+_WHEN_HEADS = (
+    "hoe lang",
+    "hoelang",
+    "hoe laat",
+    "tot hoe laat",
+    "wanneer",
+    "how long",
+    "when",
+    "until when",
+)
+"""Openings of a question about time or duration: after a statement of what is wrong it
+asks what the writer needs to know ("Geen stroom hier, hoe lang gaat dit duren?")."""
+
+
 def comma_question(clause: str) -> str | None:
     """The help question after a comma that a statement leads into, or None.
 
-    Only with the writer or the addressee in it: "…, wat moeten we doen?" asks for
-    help, "…, who doesn't believe in global warming now?" is rhetoric (in the labelled
-    CrisisLex tweets every lead-in question without one was).
+    Only with the writer or the addressee in it, or asking when or how long: "…, wat
+    moeten we doen?" asks for help, "…, who doesn't believe in global warming now?" is
+    rhetoric (in the labelled CrisisLex tweets every lead-in question without one was).
 
     >>> comma_question("Mijn moeder heeft thuis zuurstof, wat moeten we doen??")
     'wat moeten we doen??'
+    >>> comma_question("Geen stroom hier, hoe lang gaat dit duren?")
+    'hoe lang gaat dit duren?'
     >>> comma_question("Weer overstromingen, wie gelooft nog niet in klimaatverandering?")
     >>> comma_question("Hoe dan ook, de trein rijdt.") is None
     True
     """
     found = _COMMA_WH.search(clause)
-    if not found or not _ASKER.intersection(_tokens(found.group(1))):
+    if not found:
         return None
-    return found.group(1)
+    tail = found.group(1)
+    if _ASKER.intersection(_tokens(tail)) or tail.lower().startswith(_WHEN_HEADS):
+        return tail
+    return None
 
 
 def _tokens(clause: str) -> list[str]:

@@ -235,6 +235,11 @@ def test_speculation_opinion_polls_and_small_talk_are_not_requests(text, lang):
         # a lead-in question without the writer or addressee is rhetoric in crisis tweets
         ("Floods here and fires there, who doesn't believe in global warming now?", "en", False),
         ("Weer vertraging, hoe dom kun je zijn?!", "nl", False),
+        # asking when or how long needs no pronoun: the statement says what is wrong
+        ("Geen stroom hier, hoe lang gaat dit duren?", "nl", True),
+        ("Bel me op [telefoon], wanneer rijdt de trein weer?", "nl", True),
+        ("Power's out on Elm Street, how long will this take?", "en", True),
+        ("Weer vertraging, wanneer leren ze het nou eens?!", "nl", False),
     ],
 )
 def test_help_question_after_a_statement_and_a_comma(text, lang, is_question):
