@@ -114,7 +114,7 @@ def _field_flags(p: argparse.ArgumentParser) -> None:
         "--author-field",
         default="author",
         help="column with the writer, pseudonymised (default: author, else user, username, "
-        "screen_name, handle)",
+        "user_name, screen_name, handle, author_name)",
     )
 
 

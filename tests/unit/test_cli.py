@@ -89,3 +89,12 @@ def test_unknown_embedder_is_a_config_error(tmp_path, capsys):
 def test_playbooks_check_passes_on_shipped_playbooks(capsys):
     assert main(["playbooks", "check"]) == 0
     assert "all playbooks are valid" in capsys.readouterr().out
+
+
+def test_author_field_help_names_every_alias(capsys):
+    from radar.files import AUTHOR_ALIASES
+
+    with pytest.raises(SystemExit):
+        main(["analyze", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert all(alias in text for alias in AUTHOR_ALIASES)
