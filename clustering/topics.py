@@ -158,6 +158,9 @@ def _fit_bertopic(
         min_df=1,
     )
     model = BERTopic(
+        # not "english": BERTopic then strips every non-ASCII letter and hyphen from the
+        # documents before c-TF-IDF ("überhaupt" -> "berhaupt", "ov-fiets" -> "ovfiets")
+        language="multilingual",
         umap_model=reducer,
         hdbscan_model=clusterer,
         vectorizer_model=vectorizer,

@@ -64,3 +64,12 @@ def test_report_tells_the_story(analyzed):
     assert report.startswith("# Omgevingsanalyse")
     assert snapshot["questions"][0]["representative"][:40].replace("|", "\\|") in report
     assert "## Sentiment door de tijd" in report
+
+
+def test_keywords_keep_accented_letters_and_hyphens(analyzed):
+    _rows, _lines, snapshot, _report = analyzed
+    words = {w for group in snapshot["topics"] + snapshot["questions"] for w in group["keywords"]}
+    # the drill writes "überhaupt" and "OV-fietsen"; BERTopic's English preprocessing
+    # used to strip them to "berhaupt" and "ovfietsen"
+    assert not {w for w in words for part in w.split() if part in {"berhaupt", "ovfietsen"}}
+    assert any("-" in w or not w.isascii() for w in words), sorted(words)[:40]
