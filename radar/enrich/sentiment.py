@@ -61,6 +61,14 @@ NEGATION_FACTOR = -0.6
 QUESTION_POSITIVE_FACTOR = 0.3
 """Positive words in a question clause ("is het al opgelost?") count for less."""
 
+COURTESY_WORDS = frozenset(
+    {"bedankt", "dank", "dankjewel", "dankuwel", "merci", "thanks", "thank", "thx", "ty"}
+)
+"""Thanks in a post that asks something is courtesy ("Tot hoe laat duurt dit? Alvast
+bedankt!"), not relief: it counts ``COURTESY_IN_QUESTION_FACTOR`` of its weight."""
+
+COURTESY_IN_QUESTION_FACTOR = 0.1
+
 IMPATIENCE_WORDS = frozenset({"eindelijk", "finally", "ooit", "ever"})
 """Relief words that signal impatience in a question ("wanneer is het eindelijk opgelost?")."""
 
@@ -402,6 +410,7 @@ def score_sentiment(text: str, lang: str) -> tuple[str, float]:
     """
     cleaned = _clean(text)
     shouting = is_shouting(cleaned)
+    asks = "?" in cleaned
     total = 0.0
     for clause in _CLAUSE.findall(cleaned):
         raw = _TOKEN.findall(clause.replace("’", "'"))
@@ -424,6 +433,10 @@ def score_sentiment(text: str, lang: str) -> tuple[str, float]:
             value = apply_modifiers(item, tokens, lang, taken) * weights[item.start]
             if is_question and tokens[item.start] in IMPATIENCE_WORDS:
                 value = IMPATIENCE_WEIGHT
+            elif asks and value > 0 and not COURTESY_WORDS.isdisjoint(
+                tokens[item.start : item.start + item.size]
+            ):
+                value *= COURTESY_IN_QUESTION_FACTOR
             elif is_question and value > 0:
                 value *= QUESTION_POSITIVE_FACTOR
             subtotal += value

@@ -168,3 +168,19 @@ def test_crisis_words_weigh_more_than_general_adjectives():
 
     assert max(map(abs, _lexicon_nl_general.WORDS.values())) <= 1.5
     assert abs(_lexicon_nl.WORDS["schandalig"]) > 1.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Waar download ik een vertragingsverklaring? Dank!",
+        "Rijden de treinen weer? Thanks",
+        "Tot hoe laat duurt de storing? Alvast bedankt",
+    ],
+)
+def test_thanks_after_a_question_is_courtesy_not_relief(text):
+    assert label(text) != "positive"
+
+
+def test_thanks_without_a_question_stays_positive():
+    assert label("Bedankt voor de snelle hulp!") == "positive"
