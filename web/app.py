@@ -14,7 +14,7 @@ from pathlib import Path
 from dash import Dash, dcc, html
 
 from radar.config import Settings
-from radar.errors import PlaybookError
+from radar.errors import OutputError, PlaybookError
 from radar.metrics import register_ops_routes
 from radar.operator import OperatorActions
 from radar.playbooks import Playbook, load_playbooks
@@ -123,5 +123,11 @@ def serve(
     except ImportError:  # pragma: no cover - waitress is a dependency of dash[testing]
         app.run(host=host, port=port, debug=False)
         return
-    waitress.serve(app.server, host=host, port=port, threads=8)
+    try:
+        waitress.serve(app.server, host=host, port=port, threads=8)
+    except OSError as exc:  # before serving: the address cannot be bound
+        raise OutputError(
+            f"http://{host}:{port}: cannot serve the wall ({exc.strerror or exc}); "
+            "pass another --port (or web_port) or stop the program that uses it"
+        ) from None
     raise KeyboardInterrupt  # waitress swallowed the interrupt that stopped it

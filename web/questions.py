@@ -143,6 +143,21 @@ def published_line(q: Cluster, lang: str = DEFAULT_LANG, tz: str = DEFAULT_TZ) -
     ]
 
 
+GROWTH_SHOWN_UP_TO = 10.0
+"""Above this the ratio mostly measures a near-empty last hour: shown as "> 10×"."""
+
+
+def growth_text(growth: float, lang: str = DEFAULT_LANG) -> str:
+    """The growth ratio as shown: one decimal, capped so a new question reads calmly.
+
+    >>> growth_text(2.14), growth_text(52.0)
+    ('2.1×', '> 10×')
+    """
+    if growth > GROWTH_SHOWN_UP_TO:
+        return t("growth_high", lang, growth=f"{GROWTH_SHOWN_UP_TO:g}")
+    return t("growth", lang, growth=f"{growth:.1f}")
+
+
 def _trend(q: Cluster, lang: str) -> html.Span:
     growth = float(q.get("growth") or 1.0)
     arrow, trend = (
@@ -153,7 +168,7 @@ def _trend(q: Cluster, lang: str) -> html.Span:
         children=[
             html.Span(arrow, className="arrow"),
             f" {t('recent', lang, recent=int(q.get('recent') or 0), minutes=15)}",
-            html.Span(t("growth", lang, growth=f"{growth:.1f}"), className="q-growth"),
+            html.Span(growth_text(growth, lang), className="q-growth"),
         ],
     )
 

@@ -281,7 +281,7 @@ def test_wall_shows_ranked_questions_answers_and_gaps(
             dash_duo.wait_for_text_to_equal(card(rank, ".a-title"), q["playbook"]["title"])
             dash_duo.wait_for_contains_text(card(rank, ".a-text"), q["playbook"]["answer"][:40])
             assert not dash_duo.find_elements(card(rank, ".gap-text"))
-    dash_duo.wait_for_text_to_equal(card(1, ".a-score"), "match 72%")
+    dash_duo.wait_for_text_to_equal(card(1, ".a-score"), "overeenkomst 72%")
     dash_duo.wait_for_contains_text("#alerts", "Nieuwe vraag")
     dash_duo.wait_for_contains_text("#topics", "storing trein utrecht")
     dash_duo.wait_for_contains_text(".freshness", "bijgewerkt")

@@ -218,3 +218,21 @@ def test_web_stage_stops_on_a_signal_with_exit_130_like_every_stage(procs, sig):
             time.sleep(0.3)
     web.proc.send_signal(sig)
     assert web.wait(timeout=30) == 130, web.log()
+
+
+def test_web_on_a_port_in_use_is_one_line_error(procs, tmp_path):
+    import socket
+
+    server = procs.redis()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        web = procs.stage("web", "web", "--port", str(port), redis_url=server.url)
+        assert web.wait(timeout=60) == 1
+    errors = [line for line in web.log().splitlines() if line.startswith("Error:")]
+    assert errors == [
+        f"Error: http://127.0.0.1:{port}: cannot serve the wall (Address already in use); "
+        "pass another --port (or web_port) or stop the program that uses it"
+    ], web.log()
+    assert "Traceback" not in web.log()

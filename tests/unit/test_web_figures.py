@@ -185,7 +185,7 @@ def test_question_without_playbook_shows_the_gap_flag(snapshot):
     matched, gap = question_list(snapshot["questions"]).children
     assert "geen voorbereid antwoord" in texts(gap) and "gap" in gap.className
     assert "geen voorbereid antwoord" not in texts(matched)
-    assert {"Treinstoring", "match 72%", "Er rijden bussen."} <= set(texts(matched))
+    assert {"Treinstoring", "overeenkomst 72%", "Er rijden bussen."} <= set(texts(matched))
 
 
 def test_question_shows_size_recent_growth_and_state():
@@ -193,6 +193,12 @@ def test_question_shows_size_recent_growth_and_state():
     words = texts(card)
     assert "10" in words and "groeiend" in words and "2.1×" in words
     assert " +1 in 15 min" in words and "▲" in words
+
+
+def test_growth_on_a_near_empty_last_hour_is_capped_on_the_wall():
+    card = question_list([_question(1, gap=False, growth=52.0, state="new")]).children[0]
+    words = texts(card)
+    assert "> 10×" in words and "52.0×" not in words
 
 
 def test_user_text_stays_plain_text():
