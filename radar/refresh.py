@@ -38,7 +38,7 @@ from radar.signals import (
     swing_alert,
 )
 from radar.snapshot_schema import SNAPSHOT_VERSION
-from radar.timeutil import iso
+from radar.timeutil import iso, parse_time
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +112,7 @@ class Radar:
         self.wording: dict[str, tuple[str, str]] = {}
         self.wording_used: dict[str, float] = {}
         self.alert_since: dict[str, float] = {}
+        self.alert_log: list[dict[str, Any]] = []
         self.topic_of: list[str | None] = []
         self.question_of: list[str | None] = []
         self._assigned: list[str | None] = []
@@ -175,6 +176,7 @@ class Radar:
             "questions": questions[: s.max_questions],
             "topics": topics,
             "alerts": self._alerts(frame, questions, now),
+            "alert_log": self._log_alerts(now - s.window_hours * 3600),
             "gaps": [q["id"] for q in questions[: s.max_questions] if q["gap"]],
         }
         snapshot["refresh_ms"] = round((time.perf_counter() - started) * 1000)
@@ -346,9 +348,17 @@ class Radar:
         for alert in alerts:
             key = f"{alert['kind']}:{alert['cluster']}"
             active.add(key)
+            if key not in self.alert_since:  # an onset: it stays in the log after it ends
+                self.alert_log.append({**alert, "since": iso(now)})
             alert["since"] = iso(self.alert_since.setdefault(key, now))
         self.alert_since = {k: v for k, v in self.alert_since.items() if k in active}
         return alerts
+
+    def _log_alerts(self, window_start: float) -> list[dict[str, Any]]:
+        """Every alert onset inside the window, oldest first, also of alerts that ended:
+        the wall keeps its spike and swing markers where they happened."""
+        self.alert_log = [a for a in self.alert_log if parse_time(a["since"]) >= window_start]
+        return list(self.alert_log)
 
 
 def snapshot_age(snapshot: Mapping[str, Any], now: float | None = None) -> float:

@@ -17,6 +17,8 @@ are ISO 8601 strings in UTC (``2026-11-22T07:45:00Z``). Version 1 fields::
       "topics": [ Cluster, ... ],                                    # all mentions, by size
       "alerts": [ {"kind": "spike" | "new_question" | "sentiment_swing", "cluster": id | null,
                    "message": "3.2x the last hour; 41 posts in 10 min", "since": ISO}, ... ],
+      "alert_log": [ every alert onset in the window, oldest first, also of alerts that
+                     have ended: {"kind", "cluster", "message", "since", ...} ],
       "gaps": [ cluster ids of dominant questions without a prepared answer ]
     }
 

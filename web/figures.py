@@ -179,17 +179,14 @@ def sentiment_figure(
     tz: str = DEFAULT_TZ,
     scale: float = 1.0,
 ) -> go.Figure:
-    """Shares of negative (red, at the bottom), neutral and positive (green) posts per bin."""
+    """Shares of negative (red, at the bottom), neutral and positive (green) posts over the
+    trailing 10 minutes of each bin (:func:`rolling_shares`)."""
     bins = coarsen(active_bins(snapshot.get("bins") or []))
     x = [local_time(b["start"], tz) for b in bins]
     fig = go.Figure()
+    rolling = rolling_shares(bins)
     for name in ("negative", "neutral", "positive"):
-        shares = [
-            round(100.0 * b[name] / total, 1)
-            if (total := b["negative"] + b["neutral"] + b["positive"])
-            else None
-            for b in bins
-        ]
+        shares = rolling[name]
         fig.add_scatter(
             x=x,
             y=shares,
@@ -211,7 +208,8 @@ def markers(
 ) -> list[tuple[str, str, str]]:
     """Vertical markers of a figure as (ISO time, label, colour), inside the window only.
 
-    Volume: spikes (alerts ``since``) and published answers; sentiment: swings.
+    Volume: spikes (alert onsets, also of ended alerts in ``alert_log``) and published
+    answers; sentiment: swings, red when negative grew, green when it fell.
 
     >>> snap = {"window": {"start": "2026-11-22T06:00:00Z"},
     ...         "alerts": [{"kind": "spike", "since": "2026-11-22T07:40:00Z"},
@@ -220,13 +218,10 @@ def markers(
     ([('2026-11-22T07:40:00Z', 'piek', '#ffb020')], 'omslag')
     """
     wanted = {"volume": ("spike",), "sentiment": ("sentiment_swing",)}[kind]
+    logged = [*(snapshot.get("alert_log") or []), *(snapshot.get("alerts") or [])]
     out = [
-        (
-            str(a["since"]),
-            t("marker_spike" if a["kind"] == "spike" else "marker_swing", lang),
-            COLORS["questions"] if a["kind"] == "spike" else COLORS["negative"],
-        )
-        for a in snapshot.get("alerts") or []
+        (str(a["since"]), *_marker_style(a, lang))
+        for a in logged
         if a.get("kind") in wanted and a.get("since")
     ]
     if kind == "volume":
@@ -239,6 +234,51 @@ def markers(
         first = parse_time(start)
         out = [m for m in out if parse_time(m[0]) >= first]
     return sorted(set(out))
+
+
+def _marker_style(alert: Mapping[str, Any], lang: str) -> tuple[str, str]:
+    """(label, colour) of an alert's marker.
+
+    >>> _marker_style({"kind": "sentiment_swing", "before": 0.6, "after": 0.2}, "nl")
+    ('verbetering', '#35d07f')
+    """
+    if alert["kind"] == "spike":
+        return t("marker_spike", lang), COLORS["questions"]
+    if float(alert.get("after") or 0) < float(alert.get("before") or 0):
+        return t("marker_swing_better", lang), COLORS["positive"]
+    return t("marker_swing", lang), COLORS["negative"]
+
+
+SMOOTH_SECONDS = 600.0  # the sentiment chart shows shares of the last 10 minutes per point
+MIN_POSTS_FOR_SHARE = 5  # fewer posts in that span: no point (one post is not 0 or 100 %)
+
+
+def rolling_shares(
+    bins: Sequence[Mapping[str, Any]],
+    span: float = SMOOTH_SECONDS,
+    min_posts: int = MIN_POSTS_FOR_SHARE,
+) -> dict[str, list[float | None]]:
+    """Per bin, the percentage negative/neutral/positive of the posts in the trailing
+    ``span`` seconds (None below ``min_posts``): a calm line, not one post per minute.
+
+    >>> b = [{"start": f"2026-11-22T07:0{i}:00Z", "negative": n, "neutral": 0, "positive": p}
+    ...      for i, (n, p) in enumerate([(1, 0), (0, 1), (3, 1), (2, 2)])]
+    >>> rolling_shares(b, span=180, min_posts=5)["negative"]
+    [None, None, 66.7, 55.6]
+    """
+    if not bins:
+        return {name: [] for name in ("negative", "neutral", "positive")}
+    times = [parse_time(b["start"]) for b in bins]
+    step = (times[1] - times[0]) if len(times) > 1 else span
+    width = max(1, math.ceil(span / max(step, 1.0)))
+    out: dict[str, list[float | None]] = {"negative": [], "neutral": [], "positive": []}
+    for i in range(len(bins)):
+        group = bins[max(0, i - width + 1) : i + 1]
+        sums = {n: sum(int(b.get(n) or 0) for b in group) for n in out}
+        total = sum(sums.values())
+        for name in out:
+            out[name].append(round(100.0 * sums[name] / total, 1) if total >= min_posts else None)
+    return out
 
 
 def _marker(

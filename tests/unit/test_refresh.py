@@ -99,3 +99,21 @@ def test_assignments_cover_every_mention():
     assert all(
         c is None for c, m in zip(radar.question_of, mentions, strict=False) if not m.is_question
     )
+
+
+def test_alert_onsets_stay_in_the_log_after_the_alert_ends():
+    burst = [
+        (f"Alweer vertraging bij station {i}, schandalig!", START + 3600 + 10 * i)
+        for i in range(30)
+    ]
+    mentions, vectors = _enriched(burst)
+    radar = Radar(Settings(window_hours=3.0), None, clusterer=by_first_word)
+    during = radar.refresh(mentions, vectors, now=START + 3600 + 300)
+    assert [a["kind"] for a in during["alerts"]] == ["spike"]
+    later = radar.refresh(mentions, vectors, now=START + 3600 + 3000)  # the burst is old news
+    assert "spike" not in [a["kind"] for a in later["alerts"]]
+    assert [(a["kind"], a["since"]) for a in later["alert_log"]] == [
+        ("spike", during["alerts"][0]["since"])
+    ]
+    outside = radar.refresh(mentions[:0], vectors[:0], now=START + 3600 + 4 * 3600)
+    assert outside["alert_log"] == []  # onsets before the window start are dropped

@@ -142,7 +142,19 @@ def test_sentiment_figure_stacks_shares_negative_red_positive_green(snapshot):
     assert fig.data[2].fillcolor == COLORS["positive"]
     first = [trace.y[0] for trace in fig.data]
     assert first == [20.0, 60.0, 20.0]
-    assert [trace.y[1] for trace in fig.data] == [None, None, None]  # an empty bin has no share
+    # each point: the posts of the trailing 10 minutes, so an empty minute keeps the share
+    assert [trace.y[1] for trace in fig.data] == first
+    assert [trace.y[2] for trace in fig.data] == [50.0, 30.0, 20.0]  # (1+9, 3+3, 1+3) of 20
+
+
+def test_sentiment_share_needs_enough_posts_so_one_post_is_not_100_percent():
+    from web.figures import rolling_shares
+
+    bins = [
+        {"start": f"2026-11-22T07:{m:02d}:00Z", "negative": 1, "neutral": 0, "positive": 0}
+        for m in range(0, 60, 20)
+    ]  # one post every 20 minutes: never five in ten minutes
+    assert rolling_shares(bins)["negative"] == [None, None, None]
 
 
 def test_figures_of_an_empty_snapshot_are_empty_not_errors():
@@ -310,3 +322,32 @@ def test_swing_towards_relief_is_not_shown_in_alarm_red():
     ]
     classes = [li.className for li in alert_list(alerts).children]
     assert classes == ["alert alert-sentiment_swing swing-better", "alert alert-sentiment_swing"]
+
+
+def test_markers_keep_ended_alerts_and_colour_relief_green():
+    from web.figures import markers
+
+    snap = {
+        "window": {"start": "2026-11-22T06:00:00Z"},
+        "alerts": [],
+        "alert_log": [
+            {
+                "kind": "sentiment_swing",
+                "since": "2026-11-22T07:10:00Z",
+                "before": 0.3,
+                "after": 0.7,
+            },
+            {
+                "kind": "sentiment_swing",
+                "since": "2026-11-22T08:30:00Z",
+                "before": 0.7,
+                "after": 0.2,
+            },
+            {"kind": "spike", "since": "2026-11-22T07:05:00Z"},
+        ],
+    }
+    assert markers(snap, "sentiment") == [
+        ("2026-11-22T07:10:00Z", "omslag", COLORS["negative"]),
+        ("2026-11-22T08:30:00Z", "verbetering", COLORS["positive"]),
+    ]
+    assert markers(snap, "volume") == [("2026-11-22T07:05:00Z", "piek", COLORS["questions"])]
