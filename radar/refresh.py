@@ -329,7 +329,13 @@ class Radar:
         alerts: list[dict[str, Any]] = []
         overall = [
             spike_alert(frame.times, now, self.rules),
-            swing_alert(frame.times, frame.negative, now, self.rules),
+            swing_alert(
+                frame.times,
+                frame.negative,
+                now,
+                self.rules,
+                opinionated=np.array([m.sentiment != "neutral" for m in frame.mentions], bool),
+            ),
         ]
         for alert in overall:
             if alert:

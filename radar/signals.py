@@ -117,9 +117,21 @@ def spike_alert(times: np.ndarray, now: float, rules: AlertRules) -> dict | None
 
 
 def swing_alert(
-    times: np.ndarray, negative: np.ndarray, now: float, rules: AlertRules
+    times: np.ndarray,
+    negative: np.ndarray,
+    now: float,
+    rules: AlertRules,
+    opinionated: np.ndarray | None = None,
 ) -> dict | None:
-    """Share of negative mentions, last ``swing_recent`` s against the ``swing_baseline`` before."""
+    """Share of negative mentions, last ``swing_recent`` s against the ``swing_baseline`` before.
+
+    With ``opinionated`` (mentions with a non-neutral sentiment) only those count: a flood
+    of neutral questions lowers the negative share of all posts without anyone feeling
+    better, so the swing compares negative against positive voices.
+    """
+    scope = ""
+    if opinionated is not None:
+        times, negative, scope = times[opinionated], negative[opinionated], " van de meningen"
     recent_mask = times > now - rules.swing_recent
     base_mask = (times <= now - rules.swing_recent) & (
         times > now - rules.swing_recent - rules.swing_baseline
@@ -135,7 +147,7 @@ def swing_alert(
         "kind": "sentiment_swing",
         "before": round(before, 3),
         "after": round(after, 3),
-        "message": f"sentiment {direction}: negatief {before:.0%} → {after:.0%}",
+        "message": f"sentiment {direction}: negatief {before:.0%} → {after:.0%}{scope}",
     }
 
 

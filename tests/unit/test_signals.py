@@ -33,3 +33,19 @@ def test_lifecycle_states():
     assert lifecycle_state(NOW - 7200, np.full(5, NOW - 5000), NOW, 5) == "fading"
     old_and_new = np.concatenate([np.full(10, NOW - 3000), np.full(30, NOW - 100)])
     assert lifecycle_state(NOW - 7200, old_and_new, NOW, 5) == "growing"
+
+
+def test_swing_compares_opinions_so_a_flood_of_neutral_questions_is_no_relief():
+    times = np.concatenate([NOW - 900 - np.linspace(1, 3500, 40), NOW - np.linspace(0, 890, 80)])
+    # before: 30 angry, 10 neutral; now: 25 angry, 5 pleased and 50 neutral questions
+    negative = np.array([True] * 30 + [False] * 10 + [True] * 25 + [False] * 55)
+    neutral = np.array([False] * 30 + [True] * 10 + [False] * 30 + [True] * 50)
+    assert swing_alert(times, negative, NOW, AlertRules()) is not None  # 75% -> 31% of all
+    assert swing_alert(times, negative, NOW, AlertRules(), opinionated=~neutral) is None
+
+
+def test_swing_among_opinions_reports_its_scope():
+    times = np.concatenate([NOW - 900 - np.linspace(1, 3500, 40), NOW - np.linspace(0, 890, 40)])
+    negative = np.array([False] * 30 + [True] * 10 + [True] * 30 + [False] * 10)
+    alert = swing_alert(times, negative, NOW, AlertRules(), opinionated=np.ones(80, bool))
+    assert alert["message"] == "sentiment negatiever: negatief 25% → 75% van de meningen"
