@@ -96,3 +96,30 @@ def embedding_text(text: str, lang: str, is_question: bool) -> str:
         focus = drop_names(focus)
     focus = " ".join(focus.split())  # single spaces, stripped (str.split's whitespace is \s)
     return focus if len(focus) >= 3 else post
+
+
+def headline_text(text: str, lang: str | None = None) -> str:
+    """A question as a headline: the post's asking clauses without @names, links, greetings
+    and asides ("Iemand?", "Sta nu op het perron."); names are kept, the first letter is
+    a capital. A post that asks nothing comes back as it is.
+
+    >>> headline_text("@reisinfo goedemorgen. krijg ik mijn geld terug? Iemand? Sta op het perron.")
+    'Krijg ik mijn geld terug?'
+    >>> headline_text("Help! Tot hoe laat duurt dit nog bij Utrecht? Alvast bedankt!")
+    'Tot hoe laat duurt dit nog bij Utrecht?'
+    >>> headline_text("De trein rijdt weer.")
+    'De trein rijdt weer.'
+    """
+    from radar.enrich.language import detect_language
+
+    post = normalise_post(text)
+    if not post:
+        return text.strip()
+    lang = lang or detect_language(post)
+    parts = clauses(post)
+    asking = [p for p in parts if _clause_score(p, lang) >= 0.5]
+    if not asking:
+        return text.strip()
+    headline = GREETINGS.sub("", " ".join(asking)).strip() or " ".join(asking)
+    headline = " ".join(headline.split())
+    return headline[:1].upper() + headline[1:] if len(headline) >= 3 else text.strip()

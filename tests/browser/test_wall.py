@@ -12,10 +12,11 @@ from radar.operator import OperatorState, Published, apply_operator_state
 from radar.snapshot_schema import SNAPSHOT_VERSION
 from radar.timeutil import iso, parse_time
 from web import create_app
+from web.questions import card_title
 
 pytestmark = [pytest.mark.browser]
 
-HOSTILE = "Is dit veilig? <script>alert(1)</script> <b>html</b>"
+HOSTILE = "Is <script>alert(1)</script> dit <b>html</b> veilig?"
 
 # (id, label, representative, size, recent, growth, state, playbook or None, example)
 QUESTIONS = [
@@ -260,7 +261,7 @@ def assert_fits(dash_duo, width: int, height: int) -> None:
 
 def wait_for_wall(dash_duo, snapshot: dict) -> None:
     for rank, q in enumerate(snapshot["questions"], start=1):
-        dash_duo.wait_for_text_to_equal(card(rank, ".q-text"), q["representative"])
+        dash_duo.wait_for_text_to_equal(card(rank, ".q-text"), card_title(q))
         dash_duo.wait_for_text_to_equal(card(rank, ".q-size"), str(q["size"]))
 
 

@@ -42,7 +42,7 @@ class Boom:
 def test_a_wrong_or_missing_token_is_refused_before_the_store(token):
     settings = Settings(operator_token="s3cret")
     message, ok = perform(Id.OP_DISMISS, Form("q1"), token, settings, Boom(), SNAP, {})
-    assert not ok and message.startswith("Geweigerd: het token ontbreekt of klopt niet")
+    assert not ok and message.startswith("Geweigerd: de toegangscode ontbreekt of klopt niet")
 
 
 def test_without_a_configured_token_actions_are_off():
@@ -71,7 +71,9 @@ def test_forms_offer_every_wording_with_the_suggested_one_and_the_channels():
 def test_detail_shows_post_text_as_plain_text():
     detail = cluster_detail(SNAP, "q1")
     assert any(getattr(c, "children", None) == "<b>bus?</b>" for c in detail)
-    assert cluster_detail(SNAP, "gone")[0].children.startswith("Deze cluster staat niet meer")
+    assert cluster_detail(SNAP, "gone")[0].children.startswith(
+        "Deze vraag of dit onderwerp staat niet meer"
+    )
 
 
 def test_recent_changes_of_an_empty_snapshot():
