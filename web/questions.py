@@ -36,17 +36,47 @@ def question_list(
     spark_bins: int | None = None,
     tz: str = DEFAULT_TZ,
 ) -> html.Ol:
-    """The dominant questions in the snapshot's rank order (stable between refreshes)."""
+    """The dominant questions in the snapshot's rank order (stable between refreshes);
+    questions that the same prepared answer serves share one card (:func:`fold_same_answer`)."""
     ranked = sorted(questions, key=lambda q: q.get("rank") or 10**6)
-    shown = ranked[:MAX_QUESTIONS]
+    groups = fold_same_answer(ranked)
+    shown = groups[:MAX_QUESTIONS]
     if not shown:
         return html.Ol(html.Li(t("no_questions", lang), className="empty"), id=Id.QUESTIONS)
-    items = [question_card(q, lang, scale, spark_bins, tz) for q in shown]
-    if len(ranked) > len(shown):
-        items.append(
-            html.Li(t("more_questions", lang, n=len(ranked) - len(shown)), className="more")
-        )
+    items = [
+        question_card(q, lang, scale, spark_bins, tz, position=i, related=related)
+        for i, (q, related) in enumerate(shown, start=1)
+    ]
+    hidden = sum(1 + len(related) for _q, related in groups[len(shown) :])
+    if hidden:
+        items.append(html.Li(t("more_questions", lang, n=hidden), className="more"))
     return html.Ol(items, id=Id.QUESTIONS, className="question-list")
+
+
+def fold_same_answer(ranked: Sequence[Cluster]) -> list[tuple[Cluster, list[Cluster]]]:
+    """(question, lower-ranked questions served by the same prepared answer) in rank order:
+    "Tot hoe laat duurt dit?" and "Hoe lang duurt de storing?" need one card, not two, and
+    the freed place shows the next question. Gaps and published questions keep their own.
+
+    >>> qs = [{"id": "a", "playbook": {"id": "t", "answer_id": "duur"}},
+    ...       {"id": "b", "gap": True, "playbook": None},
+    ...       {"id": "c", "playbook": {"id": "t", "answer_id": "duur"}}]
+    >>> [(q["id"], [r["id"] for r in rel]) for q, rel in fold_same_answer(qs)]
+    [('a', ['c']), ('b', [])]
+    """
+    groups: list[tuple[Cluster, list[Cluster]]] = []
+    by_answer: dict[tuple[str, str], list[Cluster]] = {}
+    for q in ranked:
+        playbook = q.get("playbook") or {}
+        key = (str(playbook.get("id")), str(playbook.get("answer_id")))
+        if q.get("gap") or not playbook or q.get("published"):
+            groups.append((q, []))
+        elif key in by_answer:
+            by_answer[key].append(q)
+        else:
+            by_answer[key] = []
+            groups.append((q, by_answer[key]))
+    return groups
 
 
 def question_card(
@@ -55,8 +85,11 @@ def question_card(
     scale: float = 1.0,
     spark_bins: int | None = None,
     tz: str = DEFAULT_TZ,
+    position: int | None = None,
+    related: Sequence[Cluster] = (),
 ) -> html.Li:
-    """One dominant question: rank, text, counts, trend (last hour), example, answer or gap."""
+    """One dominant question: rank, text, counts, trend (last hour), example, answer or gap;
+    ``related``: other questions the same answer serves, counted in a badge."""
     playbook = q.get("playbook")
     gap = bool(q.get("gap")) or not playbook
     state = str(q.get("state") or "stable")
@@ -72,6 +105,22 @@ def question_card(
                 *(
                     [html.Span(t(f"state_{state}", lang), className=f"badge badge-{state}")]
                     if state in ("new", "growing")
+                    else []
+                ),
+                *(
+                    [
+                        html.Span(
+                            t(
+                                "related",
+                                lang,
+                                n=len(related),
+                                size=sum(int(r.get("size") or 0) for r in related),
+                            ),
+                            className="badge badge-related",
+                            title=" · ".join(card_title(r) for r in related),
+                        )
+                    ]
+                    if related
                     else []
                 ),
             ],
@@ -92,7 +141,7 @@ def question_card(
         className=f"question {'gap' if gap else 'matched'} state-{state}{published}",
         **{"data-cluster": str(q.get("id", ""))},
         children=[
-            html.Div(str(q.get("rank") or ""), className="q-rank"),
+            html.Div(str(position or q.get("rank") or ""), className="q-rank"),
             html.Div(main, className="q-main"),
             dcc.Graph(
                 figure=sparkline_figure(q.get("counts") or [], scale=scale, tail=spark_bins),

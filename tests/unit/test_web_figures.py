@@ -42,14 +42,14 @@ def _bin(start: str, mentions: int, questions: int, neg: int, neu: int, pos: int
     }
 
 
-def _question(rank: int, gap: bool, text: str = "", **extra) -> dict:
+def _question(rank: int, gap: bool, text: str = "", answer_id: str = "", **extra) -> dict:
     playbook = (
         None
         if gap
         else {
             "id": "treinstoring",
             "title": "Treinstoring",
-            "answer_id": "bus",
+            "answer_id": answer_id or f"answer-{rank}",
             "answer": "Er rijden bussen.",
             "expert": "Team Reisinfo",
             "score": 0.72,
@@ -211,6 +211,20 @@ def test_growth_on_a_near_empty_last_hour_is_capped_on_the_wall():
     card = question_list([_question(1, gap=False, growth=52.0, state="new")]).children[0]
     words = texts(card)
     assert "> 10×" in words and "52.0×" not in words
+
+
+def test_questions_one_answer_serves_share_a_card_and_free_the_place():
+    qs = [
+        _question(1, gap=False, answer_id="duur"),
+        _question(2, gap=False, answer_id="duur", text="Tot hoe laat duurt dit?"),
+        _question(3, gap=True),
+        _question(4, gap=False, answer_id="bus"),
+    ]
+    cards = question_list(qs).children
+    assert [c.to_plotly_json()["props"]["data-cluster"] for c in cards] == ["q-1", "q-3", "q-4"]
+    assert [texts(c)[0] for c in cards] == ["1", "2", "3"]  # places, not the radar's ranks
+    related = [s for s in texts(cards[0]) if "zelfde antwoord" in s]
+    assert related == ["+1 zelfde antwoord (20)"]
 
 
 def test_user_text_stays_plain_text():
