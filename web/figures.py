@@ -326,9 +326,10 @@ def cluster_figure(
     [3, 5]
     """
     counts = list(cluster.get("counts") or [])
-    rows = coarsen(
-        [{"start": b["start"], "mentions": c} for b, c in zip(bins, counts, strict=False)]
-    )
+    window = [
+        {"start": b["start"], "mentions": int(c or 0)} for b, c in zip(bins, counts, strict=False)
+    ]
+    rows = coarsen(active_bins(window))  # the axis starts where this question does
     fig = go.Figure(
         go.Bar(
             x=[local_time(r["start"], tz) for r in rows],

@@ -310,7 +310,8 @@ def cluster_detail(
         rate = (
             t("rate_line", lang, before=after["before_rate"], after=after["after_rate"])
             if after.get("before_rate") is not None
-            else t("no_before", lang)
+            and (after.get("before_rate") or after.get("after_rate"))
+            else t("no_before", lang)  # nothing yet, or no posts on either side to compare
         )
         children.append(
             html.Div(
@@ -366,7 +367,9 @@ def form_state(
         suggested,
         channel_options,
         channels[0] if len(channels) == 1 else None,
-        str(cluster.get("label") or ""),
+        card_title(cluster)
+        if cluster.get("kind") == "question"
+        else str(cluster.get("label") or ""),
         targets,
     )
 

@@ -260,9 +260,8 @@ def answer_box(
     if published:
         children.append(html.Div(published, className="a-published"))
     elif playbook.get("expert"):
-        children.append(
-            html.Div(t("expert", lang, expert=playbook["expert"]), className="a-expert")
-        )
+        expert = str(playbook["expert"]).split(" (", 1)[0]  # the name; contact details: operator
+        children.append(html.Div(t("expert", lang, expert=expert), className="a-expert"))
     return html.Div(children, className="q-answer")
 
 

@@ -64,7 +64,8 @@ def test_forms_offer_every_wording_with_the_suggested_one_and_the_channels():
     assert [o["value"] for o in options] == ["trein/bus/0", "trein/bus/1", "trein/bus/2"]
     assert suggested == "trein/bus/1" and channels == ("X", "website")
     title, _opts, value, chans, chan, label, targets = form_state(SNAP, "q1", {"trein": BOOK})
-    assert value == "trein/bus/1" and label == "bus" and chan is None
+    assert value == "trein/bus/1" and chan is None
+    assert label == "<b>bus?</b>"  # a question is renamed from its headline, not its keywords
     assert [t["value"] for t in targets] == ["q2"]  # questions merge into questions only
 
 
