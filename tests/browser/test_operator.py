@@ -16,6 +16,7 @@ from tests.browser.radar_fixture import (
 )
 from tests.browser.test_wall import assert_fits
 from web import create_app
+from web.questions import card_title
 
 pytestmark = [pytest.mark.browser]
 
@@ -130,7 +131,7 @@ def test_rename_merge_and_dismiss_from_the_operator_view(dash_duo, store, radar_
     open_operator(dash_duo, waar["id"])
     dash_duo.find_element("#op-token").send_keys(TOKEN)
 
-    dash_duo.wait_for_text_to_equal("#op-label", waar["label"])
+    dash_duo.wait_for_text_to_equal("#op-label", card_title(waar))  # renamed from the headline
     dash_duo.clear_input("#op-label")
     dash_duo.find_element("#op-label").send_keys("Parkeren bij het station")
     dash_duo.find_element("#op-rename").click()
