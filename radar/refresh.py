@@ -21,6 +21,7 @@ from clustering.identity import IdentityTracker
 from clustering.incremental import WindowClusterer
 from clustering.topics import ClusterParams, WindowClustering, auto_min_cluster_size, cluster_window
 from radar.config import Settings
+from radar.enrich.focus import headline_text
 from radar.model import EnrichedMention
 from radar.operator import OperatorState, apply_operator_state, remember_wording_use
 from radar.playbooks import PlaybookIndex, pick_wording
@@ -112,6 +113,7 @@ class Radar:
         self.wording: dict[str, tuple[str, str]] = {}
         self.wording_used: dict[str, float] = {}
         self.alert_since: dict[str, float] = {}
+        self.alert_ended: dict[str, tuple[float, float]] = {}  # key -> (since, ended at)
         self.alert_log: list[dict[str, Any]] = []
         self.topic_of: list[str | None] = []
         self.question_of: list[str | None] = []
@@ -347,17 +349,24 @@ class Radar:
                     {
                         "kind": "new_question",
                         "cluster": q["id"],
-                        "message": f"nieuwe vraag: {q['representative'][:80]} ({q['size']}×)",
+                        "message": f"nieuwe vraag: {headline_text(q['representative'])[:80]}"
+                        f" ({q['size']}×)",
                     }
                 )
         active = set()
         for alert in alerts:
-            key = f"{alert['kind']}:{alert['cluster']}"
+            key = _alert_key(alert)
             active.add(key)
-            if key not in self.alert_since:  # an onset: it stays in the log after it ends
-                self.alert_log.append({**alert, "since": iso(now)})
-            alert["since"] = iso(self.alert_since.setdefault(key, now))
-        self.alert_since = {k: v for k, v in self.alert_since.items() if k in active}
+            if key not in self.alert_since:
+                since, ended = self.alert_ended.pop(key, (now, -math.inf))
+                if now - ended < self.rules.cooldown:
+                    self.alert_since[key] = since  # back within the cool-down: the same alert
+                else:  # an onset: it stays in the log after it ends
+                    self.alert_since[key] = now
+                    self.alert_log.append({**alert, "since": iso(now)})
+            alert["since"] = iso(self.alert_since[key])
+        for key in set(self.alert_since) - active:
+            self.alert_ended[key] = (self.alert_since.pop(key), now)
         return alerts
 
     def _log_alerts(self, window_start: float) -> list[dict[str, Any]]:
@@ -365,6 +374,18 @@ class Radar:
         the wall keeps its spike and swing markers where they happened."""
         self.alert_log = [a for a in self.alert_log if parse_time(a["since"]) >= window_start]
         return list(self.alert_log)
+
+
+def _alert_key(alert: Mapping[str, Any]) -> str:
+    """What makes an alert the same one: kind, cluster and, for a swing, its direction.
+
+    >>> _alert_key({"kind": "sentiment_swing", "cluster": None, "before": 0.3, "after": 0.7})
+    'sentiment_swing:None:up'
+    """
+    key = f"{alert['kind']}:{alert['cluster']}"
+    if alert["kind"] == "sentiment_swing":
+        key += ":up" if alert["after"] > alert["before"] else ":down"
+    return key
 
 
 def snapshot_age(snapshot: Mapping[str, Any], now: float | None = None) -> float:

@@ -97,6 +97,9 @@ class AlertRules:
     swing_min_count: int = 20
     swing_recent: float = 900.0
     swing_baseline: float = 3600.0
+    cooldown: float = 1800.0
+    """An alert that comes back within this many seconds after it ended is the same alert
+    (its start time kept, no new marker): a flickering signal does not alarm twice."""
 
 
 def spike_alert(times: np.ndarray, now: float, rules: AlertRules) -> dict | None:

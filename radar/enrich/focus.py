@@ -98,6 +98,11 @@ def embedding_text(text: str, lang: str, is_question: bool) -> str:
     return focus if len(focus) >= 3 else post
 
 
+_TRAILING_ASIDE = re.compile(r"\s+(?:Iemand|Anyone|Thx|Thanks|Dank|Alvast bedankt)\s*[?!.]*$")
+"""A capitalised "Iemand?" or "Thanks" run on without its full stop ("… naar Culemborg
+Iemand?"): a new sentence, not part of the question."""
+
+
 def headline_text(text: str, lang: str | None = None) -> str:
     """A question as a headline: the post's asking clauses without @names, links, greetings
     and asides ("Iemand?", "Sta nu op het perron."); names are kept, the first letter is
@@ -107,6 +112,10 @@ def headline_text(text: str, lang: str | None = None) -> str:
     'Krijg ik mijn geld terug?'
     >>> headline_text("Help! Tot hoe laat duurt dit nog bij Utrecht? Alvast bedankt!")
     'Tot hoe laat duurt dit nog bij Utrecht?'
+    >>> headline_text("rijden er nog treinen naar Culemborg Iemand?")
+    'Rijden er nog treinen naar Culemborg?'
+    >>> headline_text("Is er iemand?")
+    'Is er iemand?'
     >>> headline_text("De trein rijdt weer.")
     'De trein rijdt weer.'
     """
@@ -121,5 +130,5 @@ def headline_text(text: str, lang: str | None = None) -> str:
     if not asking:
         return text.strip()
     headline = GREETINGS.sub("", " ".join(asking)).strip() or " ".join(asking)
-    headline = " ".join(headline.split())
+    headline = _TRAILING_ASIDE.sub("?", " ".join(headline.split()))
     return headline[:1].upper() + headline[1:] if len(headline) >= 3 else text.strip()

@@ -117,3 +117,26 @@ def test_alert_onsets_stay_in_the_log_after_the_alert_ends():
     ]
     outside = radar.refresh(mentions[:0], vectors[:0], now=START + 3600 + 4 * 3600)
     assert outside["alert_log"] == []  # onsets before the window start are dropped
+
+
+def test_an_alert_back_within_the_cool_down_is_the_same_alert():
+    def burst(at: float) -> list:
+        return [(f"Alweer vertraging {at} nummer {i}, schandalig!", at + 10 * i) for i in range(30)]
+
+    t0 = START + 3600
+    rows = burst(t0) + burst(t0 + 1200) + burst(t0 + 5000)
+    mentions, vectors = _enriched(rows)
+    radar = Radar(Settings(window_hours=3.0), None, clusterer=by_first_word)
+
+    def spikes(now: float) -> list:
+        upto = [i for i, m in enumerate(mentions) if m.published <= now]
+        snap = radar.refresh([mentions[i] for i in upto], vectors[upto], now=now)
+        return [a["since"] for a in snap["alerts"] if a["kind"] == "spike"], snap["alert_log"]
+
+    first, _ = spikes(t0 + 300)
+    assert spikes(t0 + 900)[0] == []  # ended
+    again, log = spikes(t0 + 1500)  # back after 10 minutes: within the 30-minute cool-down
+    assert again == first and len(log) == 1
+    assert spikes(t0 + 2400)[0] == []
+    later, log = spikes(t0 + 5300)  # back long after: a new alert, a second marker
+    assert later != first and len(log) == 2
