@@ -654,6 +654,15 @@ class PlaybookIndex:
             )
         return out
 
+    def slot(self, match: Match) -> int:
+        """The column of ``match``'s answer in :meth:`scores`."""
+        return next(
+            i
+            for i, (p, a) in enumerate(self.slots)
+            if self.playbooks[p].id == match.playbook_id
+            and self.playbooks[p].answers[a].id == match.answer_id
+        )
+
     def nearest(self, vectors: np.ndarray) -> list[tuple[str, str, float]]:
         """(playbook id, answer id, score) of the best answer per vector, whatever the
         threshold: shown next to a gap so a person can judge the flag.

@@ -87,6 +87,13 @@ def distinct_keywords(keywords: list[str], n: int) -> list[str]:
     return chosen
 
 
+HEADLINE_MARGIN = 0.10
+"""A cluster's answer must also fit the question shown as its headline (its most central
+post): within this margin of the headline's best answer; otherwise the headline's own
+match is used.
+A cluster that mixes "Kan ik nog met de trein naar Leiden?" with "Kan ik mijn treinkaartje
+vergoed krijgen?" matched the refund answer on its centroid under the travel headline."""
+
 KEYWORDS_FOR_MATCH = 5  # a cluster's top c-TF-IDF keywords a playbook answer must share
 
 
@@ -229,6 +236,7 @@ class Radar:
                     "playbook": None,
                     "gap": kind == "question",
                     "_centroid": cluster.centroid,
+                    "_headline_vector": frame.embeddings[cluster.representative],
                     "_weight": recency_weight(times, now),
                 }
             )
@@ -238,13 +246,26 @@ class Radar:
         if self.playbooks is None or not questions:
             return
         centroids = np.vstack([q["_centroid"] for q in questions])
-        matches = self.playbooks.match(
-            centroids,
-            self.settings.playbook_threshold,
-            volumes=[q["size"] for q in questions],
-            scenarios=self.settings.scenarios,
-            keywords=[q["keywords"][:KEYWORDS_FOR_MATCH] for q in questions],
-        )
+        headlines = np.vstack([q["_headline_vector"] for q in questions])
+        options = {
+            "volumes": [q["size"] for q in questions],
+            "scenarios": self.settings.scenarios,
+            "keywords": [q["keywords"][:KEYWORDS_FOR_MATCH] for q in questions],
+        }
+        threshold = self.settings.playbook_threshold
+        by_centroid = self.playbooks.match(centroids, threshold, **options)
+        by_headline = self.playbooks.match(headlines, threshold, **options)
+        headline_scores = self.playbooks.scores(headlines)
+        matches = [
+            centroid_match
+            if centroid_match is not None
+            and headline_scores[i, self.playbooks.slot(centroid_match)]
+            >= headline_scores[i].max() - HEADLINE_MARGIN
+            else headline_match
+            for i, (centroid_match, headline_match) in enumerate(
+                zip(by_centroid, by_headline, strict=True)
+            )
+        ]
         nearest = self.playbooks.nearest(centroids)
         for q, match, (book_id, answer_id, score) in zip(questions, matches, nearest, strict=True):
             if match is None:

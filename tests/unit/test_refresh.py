@@ -140,3 +140,38 @@ def test_an_alert_back_within_the_cool_down_is_the_same_alert():
     assert spikes(t0 + 2400)[0] == []
     later, log = spikes(t0 + 5300)  # back long after: a new alert, a second marker
     assert later != first and len(log) == 2
+
+
+def test_a_mixed_cluster_gets_the_answer_of_the_question_it_shows():
+    import numpy as np
+
+    words = ["trein", "geld"]
+
+    def embed(texts):
+        return np.array([[float(w in t) for w in words] for t in texts])
+
+    book = Playbook(
+        "t",
+        "Trein",
+        "",
+        "actief",
+        {},
+        (),
+        (),
+        (
+            Answer("trein", ("trein?", "de trein?"), ("a", "b", "c"), "t"),
+            Answer("geld", ("geld?", "geld terug?"), ("d", "e", "f"), "t"),
+        ),
+    )
+    radar = Radar(Settings(playbook_threshold=0.6), PlaybookIndex.build([book], embed))
+    question = {
+        "id": "q1",
+        "size": 20,
+        "keywords": ["trein", "geld"],
+        # members mostly ask about money, but the central post shown asks about trains
+        "_centroid": np.array([0.45, 0.89]),
+        "_headline_vector": np.array([1.0, 0.0]),
+        "gap": True,
+    }
+    radar._match_playbooks([question])
+    assert question["playbook"]["answer_id"] == "trein" and not question["gap"]
