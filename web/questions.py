@@ -110,14 +110,9 @@ def question_card(
                 *(
                     [
                         html.Span(
-                            t(
-                                "related",
-                                lang,
-                                n=len(related),
-                                size=sum(int(r.get("size") or 0) for r in related),
-                            ),
+                            t("related", lang, n=len(related)),
                             className="badge badge-related",
-                            title=" · ".join(card_title(r) for r in related),
+                            title=" · ".join(f"{card_title(r)} ({r.get('size')})" for r in related),
                         )
                     ]
                     if related
