@@ -128,21 +128,21 @@ def swing_alert(
 ) -> dict | None:
     """Share of negative mentions, last ``swing_recent`` s against the ``swing_baseline`` before.
 
-    With ``opinionated`` (mentions with a non-neutral sentiment) only those count: a flood
-    of neutral questions lowers the negative share of all posts without anyone feeling
-    better, so the swing compares negative against positive voices.
+    A rise is a swing to negative: angry posts grow against everything else. A fall is
+    relief only when it also holds among the posts with an opinion (``opinionated``,
+    non-neutral sentiment): a flood of neutral questions lowers the negative share of all
+    posts without anyone feeling better.
     """
-    scope = ""
-    if opinionated is not None:
-        times, negative, scope = times[opinionated], negative[opinionated], " van de meningen"
-    recent_mask = times > now - rules.swing_recent
-    base_mask = (times <= now - rules.swing_recent) & (
-        times > now - rules.swing_recent - rules.swing_baseline
-    )
-    if recent_mask.sum() < rules.swing_min_count or base_mask.sum() < rules.swing_min_count:
+    shares = _negative_shares(times, negative, now, rules)
+    if shares is None:
         return None
-    before = float(negative[base_mask].mean())
-    after = float(negative[recent_mask].mean())
+    before, after = shares
+    scope = ""
+    if after - before <= -rules.swing_delta and opinionated is not None:
+        among = _negative_shares(times[opinionated], negative[opinionated], now, rules)
+        if among is None or among[1] - among[0] > -rules.swing_delta:
+            return None  # fewer angry posts among more questions, not relief
+        (before, after), scope = among, " van de meningen"
     if abs(after - before) < rules.swing_delta:
         return None
     direction = "negatiever" if after > before else "positiever"
@@ -152,6 +152,19 @@ def swing_alert(
         "after": round(after, 3),
         "message": f"sentiment {direction}: negatief {before:.0%} → {after:.0%}{scope}",
     }
+
+
+def _negative_shares(
+    times: np.ndarray, negative: np.ndarray, now: float, rules: AlertRules
+) -> tuple[float, float] | None:
+    """(baseline, recent) negative share; None with too few posts in either period."""
+    recent_mask = times > now - rules.swing_recent
+    base_mask = (times <= now - rules.swing_recent) & (
+        times > now - rules.swing_recent - rules.swing_baseline
+    )
+    if recent_mask.sum() < rules.swing_min_count or base_mask.sum() < rules.swing_min_count:
+        return None
+    return float(negative[base_mask].mean()), float(negative[recent_mask].mean())
 
 
 def stable_order(

@@ -35,7 +35,7 @@ def test_lifecycle_states():
     assert lifecycle_state(NOW - 7200, old_and_new, NOW, 5) == "growing"
 
 
-def test_swing_compares_opinions_so_a_flood_of_neutral_questions_is_no_relief():
+def test_a_flood_of_neutral_questions_is_no_relief():
     times = np.concatenate([NOW - 900 - np.linspace(1, 3500, 40), NOW - np.linspace(0, 890, 80)])
     # before: 30 angry, 10 neutral; now: 25 angry, 5 pleased and 50 neutral questions
     negative = np.array([True] * 30 + [False] * 10 + [True] * 25 + [False] * 55)
@@ -44,8 +44,16 @@ def test_swing_compares_opinions_so_a_flood_of_neutral_questions_is_no_relief():
     assert swing_alert(times, negative, NOW, AlertRules(), opinionated=~neutral) is None
 
 
-def test_swing_among_opinions_reports_its_scope():
+def test_relief_among_opinions_reports_its_scope():
     times = np.concatenate([NOW - 900 - np.linspace(1, 3500, 40), NOW - np.linspace(0, 890, 40)])
-    negative = np.array([False] * 30 + [True] * 10 + [True] * 30 + [False] * 10)
+    negative = np.array([True] * 30 + [False] * 10 + [False] * 30 + [True] * 10)
     alert = swing_alert(times, negative, NOW, AlertRules(), opinionated=np.ones(80, bool))
-    assert alert["message"] == "sentiment negatiever: negatief 25% → 75% van de meningen"
+    assert alert["message"] == "sentiment positiever: negatief 75% → 25% van de meningen"
+
+
+def test_angry_posts_growing_against_questions_is_a_swing_to_negative():
+    times = np.concatenate([NOW - 900 - np.linspace(1, 3500, 40), NOW - np.linspace(0, 890, 40)])
+    # before: 10 angry of 40 (the rest neutral questions); now: 28 angry, 12 neutral
+    negative = np.array([True] * 10 + [False] * 30 + [True] * 28 + [False] * 12)
+    alert = swing_alert(times, negative, NOW, AlertRules(), opinionated=negative.copy())
+    assert alert["message"] == "sentiment negatiever: negatief 25% → 70%"
