@@ -433,8 +433,10 @@ def score_sentiment(text: str, lang: str) -> tuple[str, float]:
             value = apply_modifiers(item, tokens, lang, taken) * weights[item.start]
             if is_question and tokens[item.start] in IMPATIENCE_WORDS:
                 value = IMPATIENCE_WEIGHT
-            elif asks and value > 0 and not COURTESY_WORDS.isdisjoint(
-                tokens[item.start : item.start + item.size]
+            elif (
+                asks
+                and value > 0
+                and not COURTESY_WORDS.isdisjoint(tokens[item.start : item.start + item.size])
             ):
                 value *= COURTESY_IN_QUESTION_FACTOR
             elif is_question and value > 0:
