@@ -388,6 +388,9 @@ class Radar:
             alert["since"] = iso(self.alert_since[key])
         for key in set(self.alert_since) - active:
             self.alert_ended[key] = (self.alert_since.pop(key), now)
+        self.alert_ended = {  # past the cool-down an alert starts anew: forget it
+            k: v for k, v in self.alert_ended.items() if now - v[1] < self.rules.cooldown
+        }
         return alerts
 
     def _log_alerts(self, window_start: float) -> list[dict[str, Any]]:
