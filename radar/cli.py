@@ -15,7 +15,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from radar.errors import InputFileError, OutputError, RadarError
+from radar.errors import OutputError, RadarError
 
 log = logging.getLogger("radar")
 # the lines a person reads on stderr ("warning: …", "Error: …"): plain text, or JSON
@@ -319,14 +319,6 @@ def _warn_outside_window(settings, times: list[float]) -> None:
         )
 
 
-def _input_file(path: str) -> None:
-    """One line when an input path is no readable file."""
-    if Path(path).is_dir():
-        raise InputFileError(f"{path}: is a folder; give a JSONL or CSV file")
-    if not Path(path).is_file():
-        raise InputFileError(f"{path}: file not found")
-
-
 def _output_dir(path: str) -> None:
     """Create an output folder, or say in one line why it cannot be one."""
     if Path(path).exists() and not Path(path).is_dir():
@@ -482,10 +474,11 @@ def cmd_replay(args) -> int:
 
 def cmd_analyze(args) -> int:
     from radar.analyze import analyze_file
+    from radar.files import check_input_file
     from radar.services import build_embedder, build_playbook_index
 
     settings = _settings(args)
-    _input_file(args.file)
+    check_input_file(args.file)
     _output_dir(args.out)  # before minutes of enrichment, not after
     embedder = build_embedder(settings)
     result = analyze_file(

@@ -70,6 +70,19 @@ def read_rows(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
         yield number, row
 
 
+def check_input_file(path: str | Path) -> None:
+    """One line when an input path is no file: callers check before slow work starts.
+
+    >>> check_input_file("/")
+    Traceback (most recent call last):
+    radar.errors.InputFileError: /: is a folder; give a JSONL or CSV file
+    """
+    if Path(path).is_dir():
+        raise InputFileError(f"{path}: is a folder; give a JSONL or CSV file")
+    if not Path(path).is_file():
+        raise InputFileError(f"{path}: file not found")
+
+
 def iter_rows(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | InputFileError]]:
     """(line number, row or the error of that line): a bad line does not end the file.
 
@@ -78,12 +91,9 @@ def iter_rows(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | InputFil
     """
     path = Path(path)
     fmt = detect_format(path)
+    check_input_file(path)
     try:
         handle = path.open(encoding="utf-8-sig", newline="")
-    except FileNotFoundError:
-        raise InputFileError(f"{path}: file not found") from None
-    except IsADirectoryError:
-        raise InputFileError(f"{path}: is a folder, not a file") from None
     except OSError as exc:
         raise InputFileError(f"{path}: cannot read ({exc.strerror})") from None
     with handle:

@@ -552,11 +552,17 @@ class PlaybookIndex:
 
     def answer(self, playbook_id: str, answer_id: str) -> Answer:
         """The answer with these ids (``KeyError`` when unknown)."""
-        for book in self.playbooks:
-            if book.id == playbook_id:
-                for answer in book.answers:
-                    if answer.id == answer_id:
-                        return answer
+        book, answer = self.slots[self.slot(playbook_id, answer_id)]
+        return self.playbooks[book].answers[answer]
+
+    def slot(self, playbook_id: str, answer_id: str) -> int:
+        """The column of this answer in :meth:`scores` (``KeyError`` when unknown)."""
+        for i, (book, answer) in enumerate(self.slots):
+            if (
+                self.playbooks[book].id == playbook_id
+                and self.playbooks[book].answers[answer].id == answer_id
+            ):
+                return i
         raise KeyError(f"{playbook_id}/{answer_id}")
 
     def scores(self, vectors: np.ndarray) -> np.ndarray:
@@ -653,15 +659,6 @@ class PlaybookIndex:
                 )
             )
         return out
-
-    def slot(self, match: Match) -> int:
-        """The column of ``match``'s answer in :meth:`scores`."""
-        return next(
-            i
-            for i, (p, a) in enumerate(self.slots)
-            if self.playbooks[p].id == match.playbook_id
-            and self.playbooks[p].answers[a].id == match.answer_id
-        )
 
     def nearest(self, vectors: np.ndarray) -> list[tuple[str, str, float]]:
         """(playbook id, answer id, score) of the best answer per vector, whatever the

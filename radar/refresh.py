@@ -259,7 +259,9 @@ class Radar:
         matches = [
             centroid_match
             if centroid_match is not None
-            and headline_scores[i, self.playbooks.slot(centroid_match)]
+            and headline_scores[
+                i, self.playbooks.slot(centroid_match.playbook_id, centroid_match.answer_id)
+            ]
             >= headline_scores[i].max() - HEADLINE_MARGIN
             else headline_match
             for i, (centroid_match, headline_match) in enumerate(

@@ -44,9 +44,12 @@ def question_clauses(post: str, lang: str, threshold: float = 0.5) -> str:
     >>> question_clauses("Sta al een uur te wachten. Komt er een bus?", "nl")
     'Komt er een bus?'
     """
-    parts = clauses(post)
-    asking = [p for p in parts if _clause_score(p, lang) >= threshold]
+    asking = _asking_clauses(post, lang, threshold)
     return " ".join(asking) if asking else post
+
+
+def _asking_clauses(post: str, lang: str, threshold: float = 0.5) -> list[str]:
+    return [p for p in clauses(post) if _clause_score(p, lang) >= threshold]
 
 
 def _is_name(word: str) -> bool:
@@ -125,8 +128,7 @@ def headline_text(text: str, lang: str | None = None) -> str:
     if not post:
         return text.strip()
     lang = lang or detect_language(post)
-    parts = clauses(post)
-    asking = [p for p in parts if _clause_score(p, lang) >= 0.5]
+    asking = _asking_clauses(post, lang)
     if not asking:
         return text.strip()
     headline = GREETINGS.sub("", " ".join(asking)).strip() or " ".join(asking)
