@@ -21,14 +21,20 @@ def test_killed_worker_is_reclaimed_nothing_lost_nothing_twice(procs, tmp_path, 
     b = procs.stage("worker-b", "worker", redis_url=server.url, RADAR_BATCH_SIZE="32")
     assert wait_for(lambda: client.exists(KEYS.mentions), timeout=30)
     replay = procs.stage(
-        "replay", "replay", str(tmp_path / "m.jsonl"), "--speed", "100", redis_url=server.url
+        "replay", "replay", str(tmp_path / "m.jsonl"), "--speed", "50", redis_url=server.url
     )
     # early in the replay (on a loaded machine a late freeze can find the stream drained)
     assert wait_for(lambda: client.zcard(KEYS.enriched) >= 100, timeout=30)
-    # freeze worker A inside its blocking read: Redis delivers the next batch to it,
-    # so it holds unacknowledged mentions when it is killed
-    a.kill(signal.SIGSTOP)
-    assert wait_for(lambda: pending_of(client, a.pid) > 0, timeout=20), "A got no batch"
+    # freeze worker A inside its blocking read: Redis delivers the next batch to it, so it
+    # holds unacknowledged mentions when it is killed. Frozen between two reads it asks for
+    # nothing: then let it run a moment and freeze it again.
+    for _attempt in range(5):
+        a.kill(signal.SIGSTOP)
+        if wait_for(lambda: pending_of(client, a.pid) > 0, timeout=4):
+            break
+        a.kill(signal.SIGCONT)
+        time.sleep(0.2)
+    assert pending_of(client, a.pid) > 0, "A got no batch"
     held = pending_of(client, a.pid)
     a.kill(signal.SIGKILL)
     killed_at = time.monotonic()
