@@ -32,6 +32,12 @@ if str(ROOT) not in sys.path:
 
 from eval.question_devset import load_devset  # noqa: E402
 from radar.enrich import detect_language, question_score, score_sentiment  # noqa: E402
+from radar.enrich.language import (  # noqa: E402
+    SUPPORTED,
+    clean_for_language,
+    lingua_language,
+    rules_language,
+)
 from radar.model import strip_urls  # noqa: E402
 
 NEGATIVE_EMOTIONS = {1, 3, 4, 6}  # anger, disgust, fear, sadness
@@ -230,23 +236,51 @@ def language_sample(data_dir: Path, per_language: int, seed: int) -> list[tuple[
     return sample
 
 
+def _lingua_only(text: str) -> str:
+    """lingua's best supported language without the rule tie-break (for the comparison)."""
+    cleaned = clean_for_language(text)
+    if sum(ch.isalpha() for ch in cleaned) < 2:
+        return "unknown"
+    best, _lead = lingua_language(cleaned)
+    return best if best in SUPPORTED else "unknown"
+
+
+LANGUAGE_DETECTORS = {
+    "rules": rules_language,
+    "lingua": _lingua_only,
+    "lingua+rules": detect_language,
+}
+"""Detectors compared in one run: today's rules, lingua alone, the shipped combination."""
+
+
 def evaluate_language(data_dir: Path, per_language: int, seed: int) -> dict:
+    """Accuracy per language, CrisisLex unknown share and speed of each detector."""
     sample = language_sample(data_dir, per_language, seed)
+    csv_path = data_dir / "crisislex_t26" / "crisislex_t26_with_timestamps.csv"
+    with csv_path.open(encoding="utf-8", newline="") as handle:
+        crisis = [record["text"] for record in csv.DictReader(handle)]
+    crisis = random.Random(seed).sample(crisis, min(3000, len(crisis)))
+    detect_language("warm up")  # build lingua once, outside the timing
     result: dict[str, dict] = {}
-    for lang in ("nl", "en", "de", "fr"):
-        texts = [text for text, gold in sample if gold == lang]
-        predicted = [detect_language(strip_urls(text)) for text in texts]
-        unknown = predicted.count("unknown")
-        result[lang] = {
-            "n": len(texts),
-            "accuracy": round(sum(p == lang for p in predicted) / len(texts), 3),
-            "unknown_share": round(unknown / len(texts), 3),
-        }
-    texts = [text for text, _ in sample] * 5
-    start = time.perf_counter()
-    for text in texts:
-        detect_language(text)
-    result["texts_per_s"] = round(len(texts) / (time.perf_counter() - start))
+    for name, detector in LANGUAGE_DETECTORS.items():
+        row: dict[str, dict | float] = {}
+        for lang in ("nl", "en", "de", "fr"):
+            texts = [text for text, gold in sample if gold == lang]
+            predicted = [detector(strip_urls(text)) for text in texts]
+            row[lang] = {
+                "n": len(texts),
+                "accuracy": round(sum(p == lang for p in predicted) / len(texts), 3),
+                "unknown_share": round(predicted.count("unknown") / len(texts), 3),
+            }
+        labels = [detector(strip_urls(text)) for text in crisis]
+        row["crisislex_unknown_share"] = round(labels.count("unknown") / len(labels), 3)
+        row["crisislex_n"] = len(labels)
+        texts = [text for text, _ in sample] * 2
+        start = time.perf_counter()
+        for text in texts:
+            detector(text)
+        row["texts_per_s"] = round(len(texts) / (time.perf_counter() - start))
+        result[name] = row
     return result
 
 
@@ -286,14 +320,11 @@ def main(argv: list[str] | None = None) -> None:
             f"  {name:14}{sentiment[key + '_macro_f1']:>10.3f}{sentiment[key + '_coverage']:>10.3f}"
             f"{sentiment[key + '_accuracy_when_decided']:>13.3f}{sentiment[key + '_texts_per_s']:>10}"
         )
-    print("\nLanguage detection")
-    for lang in ("nl", "en", "de", "fr"):
-        row = language[lang]
-        print(
-            f"  {lang}: accuracy {row['accuracy']:.3f}  unknown {row['unknown_share']:.3f}"
-            f"  (n={row['n']})"
-        )
-    print(f"  speed: {language['texts_per_s']} texts/s")
+    print("\nLanguage detection (same sample, same run)")
+    print(f"  {'':14}{'nl':>7}{'en':>7}{'de':>7}{'fr':>7}{'CrisisLex unknown':>19}{'texts/s':>9}")
+    for name, row in language.items():
+        accs = "".join(f"{row[lang]['accuracy']:>7.3f}" for lang in ("nl", "en", "de", "fr"))
+        print(f"  {name:14}{accs}{row['crisislex_unknown_share']:>19.3f}{row['texts_per_s']:>9}")
 
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(

@@ -1,4 +1,4 @@
-"""Language identification for short posts: Dutch, English, German, French.
+"""Rule language identification for short posts (the tie-break of radar.enrich.language).
 
 A small, deterministic detector built for tweets and webcare messages. It
 scores each language by
@@ -14,11 +14,11 @@ one of them is answered with ``"unknown"`` instead of being taken for French
 or Dutch. Mentions, hashtags, URLs and a leading ``RT @user:`` are ignored.
 When the text gives too little evidence, the feed's ``hint`` decides.
 
->>> detect_language("Rijden er nog treinen naar Utrecht?")
+>>> rules_language("Rijden er nog treinen naar Utrecht?")
 'nl'
->>> detect_language("any idea when the power is back?")
+>>> rules_language("any idea when the power is back?")
 'en'
->>> detect_language("#storing @NS_online", hint="nl-NL")
+>>> rules_language("#storing @NS_online", hint="nl-NL")
 'nl'
 """
 
@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable
 from types import MappingProxyType
 
-__all__ = ["DECISIVE_WORDS", "SUPPORTED", "detect_language", "language_scores", "normalise_hint"]
+__all__ = ["DECISIVE_WORDS", "SUPPORTED", "rules_language", "language_scores", "normalise_hint"]
 
 SUPPORTED: frozenset[str] = frozenset({"nl", "en", "de", "fr"})
 """Languages the detector returns; anything else is ``"unknown"``."""
@@ -326,20 +326,20 @@ def _scores(cleaned: str) -> dict[str, float]:
     return scores
 
 
-def detect_language(text: str, hint: str | None = None) -> str:
+def rules_language(text: str, hint: str | None = None) -> str:
     """The language of a post: ``"nl"``, ``"en"``, ``"de"``, ``"fr"`` or ``"unknown"``.
 
     ``hint`` is the feed's language (``"nl"``, ``"nl-NL"``, ...); it is returned
     when the text itself gives too little evidence. A text in another language
     (Spanish, Italian, ...) or another script gives ``"unknown"``.
 
-    >>> detect_language("Hoe vraag ik mijn geld terug?")
+    >>> rules_language("Hoe vraag ik mijn geld terug?")
     'nl'
-    >>> detect_language("Der Zug fällt heute wegen einer Störung aus.")
+    >>> rules_language("Der Zug fällt heute wegen einer Störung aus.")
     'de'
-    >>> detect_language("Le train est en retard à cause d'une panne.")
+    >>> rules_language("Le train est en retard à cause d'une panne.")
     'fr'
-    >>> detect_language("ok", hint="en")
+    >>> rules_language("ok", hint="en")
     'en'
     """
     fallback = normalise_hint(hint) or "unknown"
