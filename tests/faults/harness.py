@@ -24,6 +24,15 @@ from radar.store import wait_for
 
 NAMESPACE = "faults"
 KEYS = Keys(NAMESPACE)
+# a stage that shows no readiness signal in this long is hung, not slow: a cold first
+# compile of the clustering kernels on a loaded 2-core machine took over 100 s
+READY_CEILING_SECONDS = 600.0
+
+
+def _interactive_signals() -> None:
+    """In the child before exec: SIGINT back to its default, so Python turns it into
+    KeyboardInterrupt as it does for a program started from a terminal."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 class RedisProc:
@@ -110,6 +119,9 @@ class Stage:
             stderr=subprocess.STDOUT,
             env=environment,
             cwd=str(folder),
+            # a stage run from a terminal gets Ctrl-C; under nohup or as a background job
+            # the test runner itself ignores SIGINT and its children would inherit that
+            preexec_fn=_interactive_signals,
         )
 
     @property
@@ -137,6 +149,23 @@ class Stage:
 
     def wait(self, timeout: float) -> int:
         return self.proc.wait(timeout=timeout)
+
+    def wait_for_log(self, text: str, ceiling: float = READY_CEILING_SECONDS) -> bool:
+        """Wait until ``text`` is in the log: a readiness signal, not a guess of how long
+        imports and the first JIT compilation take on this machine. Fails at once when the
+        process exits; ``ceiling`` only stops a hung stage from hanging the suite.
+
+        >>> READY_CEILING_SECONDS >= 300
+        True
+        """
+
+        def ready() -> bool:
+            assert self.proc.poll() is None or text in self.log(), (
+                f"{self.name} exited ({self.proc.returncode}) before '{text}':\n{self.log()}"
+            )
+            return text in self.log()
+
+        return wait_for(ready, timeout=ceiling, interval=0.2)
 
 
 def write_mentions(path: Path, n: int, spacing: float = 0.4, start: float | None = None) -> list:
