@@ -18,8 +18,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
+# make demo SPEED=60 replays faster; Ctrl-C (exit 130) is how a demo ends, not a make error
+SPEED ?= 20
 demo: $(STAMP)
-	$(VENV)/bin/radar demo
+	@$(VENV)/bin/radar demo --speed $(SPEED) || [ $$? -eq 130 ]
 
 system-deps:
 	@bash scripts/system-deps.sh

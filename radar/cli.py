@@ -17,6 +17,11 @@ from pathlib import Path
 
 from radar.errors import OutputError, RadarError
 
+# `radar demo`: the 3-hour drill in 9 minutes, so the wall plays the story live (spike,
+# new questions one by one, the second failure's swing, relief); at 120x it was over
+# before the first model fit and the wall showed only its end
+DEMO_SPEED = 20.0
+
 log = logging.getLogger("radar")
 # the lines a person reads on stderr ("warning: …", "Error: …"): plain text, or JSON
 # objects like every log line under --log-format json
@@ -54,7 +59,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--port", type=int, default=8050)
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--speed", type=float, default=120.0, help="replay speed (default 120x)")
+    p.add_argument(
+        "--speed",
+        type=float,
+        default=DEMO_SPEED,
+        help=f"replay speed (default {DEMO_SPEED:g}x: the 3-hour drill plays in 9 minutes)",
+    )
     p.add_argument("--seed", type=int, default=7)
 
     p = sub.add_parser("run", parents=[common], help="every stage in one process")
@@ -153,6 +163,10 @@ def cmd_run(args) -> int:
     from radar.store import open_store
 
     settings = _settings(args)
+    if not args.no_web:
+        from radar.services import check_port_free
+
+        check_port_free(settings.web_host, settings.web_port)
     stop = threading.Event()
     with open_store(settings) as store:
         threads = start_pipeline(settings, store, stop)
@@ -266,10 +280,12 @@ def _wait_for_redis(settings, what: str) -> None:
 
 
 def cmd_web(args) -> int:
+    from radar.services import check_port_free
     from radar.store import open_store
     from web.app import serve
 
     settings = _settings(args)
+    check_port_free(settings.web_host, settings.web_port)
     _wait_for_redis(settings, "web")
     with open_store(settings) as store:
         serve(settings, store, settings.web_host, settings.web_port)

@@ -54,13 +54,55 @@ def drill_mentions(seed: int = 7, start: datetime | None = None) -> list[Mention
     ]
 
 
-def run_demo(settings: Settings, speed: float = 120.0, seed: int = 7) -> int:
+def drill_clock(mentions: list[Mention], done: int) -> str:
+    """Drill time (Dutch clock) of the ``done``-th mention, for progress lines.
+
+    >>> from radar.model import Mention
+    >>> m = [Mention(id="a", text="x", published=1764567000.0)]
+    >>> drill_clock(m, 1)
+    '06:30'
+    """
+    from zoneinfo import ZoneInfo
+
+    at = mentions[min(max(done, 1), len(mentions)) - 1].published
+    return datetime.fromtimestamp(at, ZoneInfo(DRILL_TZ)).strftime("%H:%M")
+
+
+class DrillProgress:
+    """Prints the drill's clock every ``every`` mentions and a clear line when it ends."""
+
+    def __init__(self, mentions: list[Mention], speed: float, every: int = 200):
+        self.mentions, self.speed, self.every = mentions, speed, every
+        self.done = 0
+
+    def update(self, count: int) -> None:
+        before, self.done = self.done, self.done + count
+        if self.done // self.every > before // self.every and self.done < len(self.mentions):
+            share = 100 * self.done / len(self.mentions)
+            print(
+                f"drill {drill_clock(self.mentions, self.done)}: {self.done} posts ({share:.0f}%)"
+            )
+
+    def ended(self) -> str:
+        last = drill_clock(self.mentions, len(self.mentions))
+        return (
+            f"The drill has ended (drill clock {last}, all {len(self.mentions)} posts replayed): "
+            "the wall keeps its final state. Ctrl-C stops the demo; "
+            "`radar demo --speed X` (or `make demo SPEED=X`) plays it again at another speed."
+        )
+
+
+def run_demo(settings: Settings, speed: float, seed: int = 7) -> int:
     from radar.replay import replay_mentions
-    from radar.services import start_pipeline, start_thread, stop_threads
+    from radar.services import check_port_free, start_pipeline, start_thread, stop_threads
     from radar.store import open_store
     from web.app import serve
 
+    if speed <= 0:
+        raise RadarError(f"--speed {speed:g}: the replay speed must be above 0 (e.g. 20)")
+    check_port_free(settings.web_host, settings.web_port)
     mentions = drill_mentions(seed)
+    progress = DrillProgress(mentions, speed)
     with (
         tempfile.TemporaryDirectory(prefix="radar-demo-") as folder,
         open_store(settings, folder) as store,
@@ -74,12 +116,21 @@ def run_demo(settings: Settings, speed: float = 120.0, seed: int = 7) -> int:
                 )
             store.clear()
         stop = threading.Event()
+        span = (mentions[-1].published - mentions[0].published) / speed
         print(
-            f"Crisis radar demo: {len(mentions)} posts of a rail-outage drill, replayed at {speed:g}x."
+            f"Crisis radar demo: {len(mentions)} posts of a rail-outage drill "
+            f"({drill_clock(mentions, 1)}–{drill_clock(mentions, len(mentions))}), "
+            f"replayed at {speed:g}x: about {span / 60:.0f} min."
         )
         print(f"Loading models … the wall is on http://{settings.web_host}:{settings.web_port}")
         threads = start_pipeline(settings, store, stop, with_feeds=False)
-        threads.append(start_thread("replay", replay_mentions, store, mentions, speed, stop))
+
+        def replay() -> None:
+            replay_mentions(store, mentions, speed, stop, on_progress=progress.update)
+            if not stop.is_set():
+                print(progress.ended(), flush=True)
+
+        threads.append(start_thread("replay", replay))
         try:
             serve(settings, store, settings.web_host, settings.web_port)
         finally:

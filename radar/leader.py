@@ -119,6 +119,11 @@ class Leadership:
         self._thread.start()
         return self
 
+    @property
+    def thread(self) -> threading.Thread:
+        """The thread that holds the lock; it releases it once ``stop`` is set."""
+        return self._thread
+
     def join(self, timeout: float | None = None) -> None:
         """Wait for the thread to release the lock after ``stop`` was set."""
         self._thread.join(timeout)

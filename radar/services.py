@@ -118,10 +118,16 @@ def stop_threads(stop: threading.Event, threads: list[threading.Thread], timeout
 def start_pipeline(
     settings: Settings, store, stop: threading.Event, with_feeds: bool = True
 ) -> list[threading.Thread]:
-    """Feeds, one enrichment worker and the radar loop as threads of this process."""
+    """Feeds, one enrichment worker and the radar loop as threads of this process.
+
+    The loop takes the leader lock like ``radar loop`` does, so ``/healthz`` and
+    ``radar status`` name it, and a second ``radar run`` on the same Redis stands by
+    instead of writing snapshots over this one's.
+    """
     from clustering.topics import warm_up
     from radar.enrichment import Enricher, run_worker
     from radar.feeds import run_feeds
+    from radar.leader import LeaderLock, Leadership
     from radar.loop import run_loop
 
     # numba compiles the clustering kernels while the embedding model loads (2 cores)
@@ -130,10 +136,41 @@ def start_pipeline(
     radar = build_radar(settings, embedder)
     key = settings.pseudonym_key.encode() if settings.pseudonym_key else store.pseudonym_secret()
     enricher = Enricher(settings, embedder, key)
+    lock = LeaderLock(store.client, store.keys.leader, settings.leader_ttl_seconds)
+    leadership = Leadership(lock, settings.leader_ttl_seconds, stop).start()
     threads = [
         start_thread("worker", run_worker, store, enricher, consumer_name(), stop),
-        start_thread("loop", run_loop, store, radar, settings, stop),
+        start_thread("loop", run_loop, store, radar, settings, stop, leadership.is_leader),
+        leadership.thread,
     ]
     if with_feeds and settings.feeds:
         threads.append(start_thread("feeds", run_feeds, store, settings, stop))
     return threads
+
+
+def check_port_free(host: str, port: int) -> None:
+    """Raise a one-line :class:`OutputError` when ``host:port`` cannot be bound, before
+    any model loads or the wall's address is printed.
+
+    >>> import socket
+    >>> with socket.socket() as taken:
+    ...     taken.bind(("127.0.0.1", 0)); taken.listen()
+    ...     try:
+    ...         check_port_free("127.0.0.1", taken.getsockname()[1])
+    ...     except Exception as exc:  # radar.errors.OutputError
+    ...         print(str(exc).split(": ", 1)[1][:24])
+    cannot serve the wall (A
+    """
+    import socket
+
+    from radar.errors import OutputError
+
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise OutputError(
+                f"http://{host}:{port}: cannot serve the wall ({exc.strerror or exc}); "
+                "pass another --port (or web_port) or stop the program that uses it"
+            ) from None

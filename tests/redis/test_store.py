@@ -113,5 +113,5 @@ def test_demo_refuses_to_clear_a_namespace_that_holds_mentions(redis_url, redis_
         env={}, overrides={"redis_url": redis_url, "namespace": "live", "embedder": "hashing"}
     )
     with pytest.raises(RadarError, match="'live' on .* holds mentions"):
-        run_demo(settings)
+        run_demo(settings, speed=20.0)
     assert live.pending_count() == 1  # nothing was cleared
