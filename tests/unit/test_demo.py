@@ -1,0 +1,64 @@
+"""``radar demo``: a default speed that plays the drill live, progress, a clear end, and a
+port in use refused before any model loads."""
+
+from __future__ import annotations
+
+import socket
+import time
+
+import pytest
+
+from radar import cli
+from radar.demo import DrillProgress, drill_clock, drill_mentions
+
+pytestmark = pytest.mark.unit
+
+
+def test_default_speed_plays_the_three_hour_drill_over_minutes_not_seconds():
+    args = cli._parser().parse_args(["demo"])
+    mentions = drill_mentions(7)
+    played = (mentions[-1].published - mentions[0].published) / args.speed
+    # at the old 120x the drill was over (90 s) before the first fit on a cold machine
+    assert 6 * 60 <= played <= 15 * 60
+
+
+def test_progress_prints_the_drill_clock_and_says_clearly_when_the_drill_ended(capsys):
+    mentions = drill_mentions(7)
+    progress = DrillProgress(mentions, speed=20.0, every=100)
+    for _ in range(len(mentions)):
+        progress.update(1)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and all(line.startswith("drill ") for line in lines)
+    assert lines[0] == f"drill {drill_clock(mentions, 100)}: 100 posts (" + (
+        f"{100 * 100 / len(mentions):.0f}%)"
+    )
+    ended = progress.ended()
+    assert ended.startswith("The drill has ended (drill clock ")
+    assert f"all {len(mentions)} posts replayed" in ended
+    assert "make demo SPEED=X" in ended
+
+
+@pytest.mark.parametrize("command", ["demo", "run", "web"])
+def test_a_port_in_use_is_one_line_before_anything_loads(command, capsys):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        started = time.monotonic()
+        code = cli.main([command, "--port", str(port), "--embedder", "hashing"])
+        took = time.monotonic() - started
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert err.strip().splitlines() == [
+        f"Error: http://127.0.0.1:{port}: cannot serve the wall (Address already in use); "
+        "pass another --port (or web_port) or stop the program that uses it"
+    ]
+    assert "wall is on" not in out  # the address is not announced before it is checked
+    assert took < 5  # no store opened, no model loaded
+
+
+def test_a_speed_of_zero_is_refused_in_one_line(capsys):
+    assert cli.main(["demo", "--speed", "0", "--port", "1"]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "Error: --speed 0: the replay speed must be above 0 (e.g. 20)"
+    )
