@@ -207,10 +207,11 @@ def growth_text(growth: float, lang: str = DEFAULT_LANG) -> str:
 
 
 def _trend(q: Cluster, lang: str) -> html.Span:
-    growth = float(q.get("growth") or 1.0)
-    arrow, trend = (
-        ("▲", "up") if growth >= 1.25 else ("▼", "down") if growth <= 0.8 else ("▶", "flat")
-    )
+    # growth 0.0 is "nothing in the last 15 min": falling, not flat (only a missing one is 1.0)
+    raw = q.get("growth")
+    growth = 1.0 if raw is None else float(raw)
+    falling = growth <= 0.8 or q.get("state") == "fading"
+    arrow, trend = ("▲", "up") if growth >= 1.25 else ("▼", "down") if falling else ("▶", "flat")
     return html.Span(
         className=f"q-recent trend-{trend}",
         children=[
