@@ -71,8 +71,8 @@ def drill_clock(mentions: list[Mention], done: int) -> str:
 class DrillProgress:
     """Prints the drill's clock every ``every`` mentions and a clear line when it ends."""
 
-    def __init__(self, mentions: list[Mention], speed: float, every: int = 200):
-        self.mentions, self.speed, self.every = mentions, speed, every
+    def __init__(self, mentions: list[Mention], every: int = 200):
+        self.mentions, self.every = mentions, every
         self.done = 0
 
     def update(self, count: int) -> None:
@@ -102,7 +102,7 @@ def run_demo(settings: Settings, speed: float, seed: int = 7) -> int:
         raise RadarError(f"--speed {speed:g}: the replay speed must be above 0 (e.g. 20)")
     check_port_free(settings.web_host, settings.web_port)
     mentions = drill_mentions(seed)
-    progress = DrillProgress(mentions, speed)
+    progress = DrillProgress(mentions)
     with (
         tempfile.TemporaryDirectory(prefix="radar-demo-") as folder,
         open_store(settings, folder) as store,

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from radar.config import Settings
-from radar.errors import BackendNotInstalled, ConfigError, PlaybookError
+from radar.errors import BackendNotInstalled, ConfigError, OutputError, PlaybookError
 
 if TYPE_CHECKING:
     from radar.playbooks import Playbook
@@ -148,9 +148,22 @@ def start_pipeline(
     return threads
 
 
+def port_unavailable(host: str, port: int, exc: OSError) -> OutputError:
+    """The one-line error for a wall address that cannot be bound (checked up front by
+    :func:`check_port_free`, and by the server itself should the port be taken between).
+
+    >>> str(port_unavailable("127.0.0.1", 8050, OSError(98, "Address already in use")))[:52]
+    'http://127.0.0.1:8050: cannot serve the wall (Addres'
+    """
+    return OutputError(
+        f"http://{host}:{port}: cannot serve the wall ({exc.strerror or exc}); "
+        "pass another --port (or web_port) or stop the program that uses it"
+    )
+
+
 def check_port_free(host: str, port: int) -> None:
-    """Raise a one-line :class:`OutputError` when ``host:port`` cannot be bound, before
-    any model loads or the wall's address is printed.
+    """Raise :func:`port_unavailable` when ``host:port`` cannot be bound, before any
+    model loads or the wall's address is printed.
 
     >>> import socket
     >>> with socket.socket() as taken:
@@ -161,16 +174,9 @@ def check_port_free(host: str, port: int) -> None:
     ...         print(str(exc).split(": ", 1)[1][:24])
     cannot serve the wall (A
     """
-    import socket
-
-    from radar.errors import OutputError
-
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError as exc:
-            raise OutputError(
-                f"http://{host}:{port}: cannot serve the wall ({exc.strerror or exc}); "
-                "pass another --port (or web_port) or stop the program that uses it"
-            ) from None
+            raise port_unavailable(host, port, exc) from None

@@ -14,11 +14,12 @@ from pathlib import Path
 from dash import Dash, dcc, html
 
 from radar.config import Settings
-from radar.errors import OutputError, PlaybookError
+from radar.errors import PlaybookError
 from radar.metrics import register_ops_routes
 from radar.operator import OperatorActions
 from radar.playbooks import Playbook, load_playbooks
 from radar.push import register_push_routes
+from radar.services import port_unavailable
 from radar.store import Store
 from web import operator_view
 from web.callbacks import register_callbacks
@@ -126,8 +127,5 @@ def serve(
     try:
         waitress.serve(app.server, host=host, port=port, threads=8)
     except OSError as exc:  # before serving: the address cannot be bound
-        raise OutputError(
-            f"http://{host}:{port}: cannot serve the wall ({exc.strerror or exc}); "
-            "pass another --port (or web_port) or stop the program that uses it"
-        ) from None
+        raise port_unavailable(host, port, exc) from None
     raise KeyboardInterrupt  # waitress swallowed the interrupt that stopped it

@@ -24,7 +24,7 @@ def test_default_speed_plays_the_three_hour_drill_over_minutes_not_seconds():
 
 def test_progress_prints_the_drill_clock_and_says_clearly_when_the_drill_ended(capsys):
     mentions = drill_mentions(7)
-    progress = DrillProgress(mentions, speed=20.0, every=100)
+    progress = DrillProgress(mentions, every=100)
     for _ in range(len(mentions)):
         progress.update(1)
     lines = capsys.readouterr().out.splitlines()
