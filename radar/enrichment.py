@@ -118,7 +118,8 @@ def enrich_pending(store: Store, enricher: Enricher, consumer: str, block_ms: in
     if not batch:
         return 0
     message_ids = [msg_id for msg_id, _m in batch]
-    known = store.embeddings([m.id for _id, m in batch])
+    # done = in the index: save_enriched writes it in the same transaction as the document
+    known = store.indexed([m.id for _id, m in batch])
     fresh = [m for _id, m in batch if m.id not in known]
     if fresh:
         enriched, vectors = enricher.enrich(fresh)

@@ -119,6 +119,10 @@ def _item_to_mention(item: Any, index: int, now: float) -> Mention:
     )
 
 
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or exc.__class__.__name__
+
+
 def token_matches(header: str | None, token: str) -> bool:
     """Constant-time check of an ``Authorization: Bearer <token>`` header.
 
@@ -166,8 +170,8 @@ def register_push_routes(server, settings: Settings, store: Store) -> None:
         try:
             wait_seconds = over_rate(store, client, settings.push_rate_per_minute)
         except redis.RedisError as exc:
-            log.error("push from %s: store unavailable (%s)", client, exc)
-            return answer(503, error="store unavailable; retry later")
+            log.error("push from %s: store unavailable (%s)", client, _one_line(exc))
+            return answer(503, error="store unavailable; nothing stored, retry later")
         if wait_seconds:
             log.warning(
                 "push from %s refused: over %d requests per minute",
@@ -202,7 +206,14 @@ def register_push_routes(server, settings: Settings, store: Store) -> None:
         try:
             counts = store.ingest(mentions)
         except redis.RedisError as exc:
-            log.error("push from %s: store unavailable (%s)", client, exc)
+            log.error("push from %s: store unavailable (%s)", client, _one_line(exc))
+            partial = getattr(exc, "partial", None)
+            if partial is not None and partial.stored + partial.duplicates:
+                return answer(
+                    503,
+                    error="store unavailable; part of the batch was stored, retry the whole "
+                    "batch later (what was stored counts as duplicates)",
+                )
             return answer(503, error="store unavailable; nothing stored, retry later")
         log.info(
             "push from %s: %d received, %d new, %d duplicates",

@@ -36,11 +36,14 @@ from radar.dedupe import near_key
 from radar.errors import StoreError
 from radar.keys import Keys
 from radar.model import EnrichedMention, Mention
+from radar.store_scripts import FENCED_SNAPSHOT, INGEST
 
 log = logging.getLogger(__name__)
 
 SNAPSHOT_HISTORY = 500
 _CHUNK = 1000
+INGEST_CHUNK = 10_000
+"""Mentions written by one ingest script (a 1 MB push body holds fewer real mentions)."""
 
 
 @dataclass
@@ -64,6 +67,8 @@ class Store:
         self.client = client
         self.keys = keys
         self.retention_seconds = retention_seconds
+        self._ingest = client.register_script(INGEST)
+        self._fenced_snapshot = client.register_script(FENCED_SNAPSHOT)
 
     # -- ingest -------------------------------------------------------------------------
     def add_mentions(self, mentions: Iterable[Mention]) -> int:
@@ -76,54 +81,31 @@ class Store:
         A mention whose id was seen is dropped. A new id whose near-duplicate key
         (:func:`radar.dedupe.near_key`) belongs to a stored mention is not queued: it
         raises that mention's copy counter instead. Both markers expire with retention.
+
+        Each part of up to :data:`INGEST_CHUNK` mentions is written by one Lua script
+        (:data:`radar.store_scripts.INGEST`): all of it or nothing. A Redis error leaves
+        nothing of the failed part marked, so a retry stores it; the error carries the
+        counts of the parts written before it as ``exc.partial`` (an :class:`IngestCounts`).
         """
         batch = list(mentions)
         counts = IngestCounts(received=len(batch))
         ttl = max(1, int(self.retention_seconds))
-        for start in range(0, len(batch), _CHUNK):
-            chunk = batch[start : start + _CHUNK]
-            with self.client.pipeline(transaction=False) as pipe:
-                for m in chunk:
-                    pipe.set(self.keys.seen(m.id), 1, nx=True, ex=ttl)
-                fresh = [m for m, is_new in zip(chunk, pipe.execute(), strict=True) if is_new]
-            counts.exact_duplicates += len(chunk) - len(fresh)
-            near = [(m, near_key(m)) for m in fresh]
-            with self.client.pipeline(transaction=False) as pipe:
-                for m, key in near:
-                    if key is not None:
-                        pipe.set(self.keys.near(key), _near_value(m), nx=True, ex=ttl)
-                claimed = iter(pipe.execute())
-            originals: list[tuple[str, Mention]] = []
-            with self.client.pipeline(transaction=False) as pipe:
-                queued = 0
-                for m, key in near:
-                    if key is None or next(claimed):
-                        pipe.xadd(self.keys.mentions, {"m": json.dumps(m.to_dict())})
-                        queued += 1
-                    else:
-                        originals.append((key, m))
-                # counted here, not from XINFO's entries-added (absent before Redis 7)
-                pipe.hincrby(self.keys.metrics, "mentions_ingested_total", queued)
-                pipe.hincrby(
-                    self.keys.metrics,
-                    "mentions_duplicates_total",
-                    len(chunk) - queued,
+        prefixes = (self.keys.seen(""), self.keys.near(""), self.keys.copies(""))
+        for start in range(0, len(batch), INGEST_CHUNK):
+            args: list[Any] = [ttl, *prefixes]
+            for m in batch[start : start + INGEST_CHUNK]:
+                key = near_key(m)
+                args += (m.id, key or "", json.dumps(m.to_dict()), m.source, m.url)
+            try:
+                queued, exact, near = self._ingest(
+                    keys=[self.keys.mentions, self.keys.metrics], args=args
                 )
-                pipe.execute()
-                counts.stored += queued
-            if originals:
-                firsts = self.client.mget([self.keys.near(k) for k, _m in originals])
-                with self.client.pipeline(transaction=False) as pipe:
-                    for (_key, m), first in zip(originals, firsts, strict=True):
-                        if first is None:  # expired in between: nothing left to count on
-                            continue
-                        first_id, source, url = (_text(first).split("\x1f") + ["", ""])[:3]
-                        if url and (source, url) == (m.source, m.url):
-                            continue  # the same item edited (feeds): not another copy
-                        pipe.incr(self.keys.copies(first_id))
-                        pipe.expire(self.keys.copies(first_id), ttl)
-                    pipe.execute()
-                counts.near_duplicates += len(originals)
+            except redis.RedisError as exc:
+                exc.partial = counts  # type: ignore[attr-defined]
+                raise
+            counts.stored += int(queued)
+            counts.exact_duplicates += int(exact)
+            counts.near_duplicates += int(near)
         return counts
 
     def copies(self, ids: Sequence[str]) -> dict[str, int]:
@@ -254,14 +236,16 @@ class Store:
     def save_enriched(self, mentions: Sequence[EnrichedMention], embeddings: np.ndarray) -> None:
         """Store enriched mentions and their embeddings (idempotent by id).
 
-        One round trip: each mention's JSON and float32 vector with the retention TTL
-        (plain ``SET key value EX ttl`` commands: redis-py's ``set()`` option handling
-        cost more than the command), then one ``ZADD`` for the whole batch.
+        One MULTI/EXEC transaction: each mention's JSON and float32 vector with the
+        retention TTL, then one ``ZADD`` for the whole batch. Redis refuses the whole
+        transaction when it is out of memory or read-only, so a mention is never left
+        with a document but without its place in the index (:meth:`indexed` is what the
+        worker checks before it acknowledges a reclaimed batch).
         """
         ttl = int(self.retention_seconds)
         vectors = np.asarray(embeddings, dtype=np.float32)
         doc, embedding = self.keys.doc, self.keys.embedding
-        with self.client.pipeline(transaction=False) as pipe:
+        with self.client.pipeline(transaction=True) as pipe:
             command = pipe.execute_command
             for m, vector in zip(mentions, vectors, strict=True):
                 command("SET", doc(m.id), json.dumps(m.to_dict()), "EX", ttl)
@@ -269,6 +253,18 @@ class Store:
             if mentions:
                 pipe.zadd(self.keys.enriched, {m.id: m.published for m in mentions})
             pipe.execute()
+
+    def indexed(self, ids: Sequence[str]) -> set[str]:
+        """Those ids that are in the enriched index (stored completely)."""
+        found: set[str] = set()
+        for start in range(0, len(ids), _CHUNK):
+            chunk = list(ids[start : start + _CHUNK])
+            with self.client.pipeline(transaction=False) as pipe:
+                for mid in chunk:
+                    pipe.zscore(self.keys.enriched, mid)
+                scores = pipe.execute()
+            found.update(mid for mid, score in zip(chunk, scores, strict=True) if score is not None)
+        return found
 
     def embeddings(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
         """Stored embeddings of those ids that have one."""
@@ -380,11 +376,6 @@ class Store:
         batch = list(self.client.scan_iter(match=pattern, count=1000))
         for start in range(0, len(batch), _CHUNK):
             self.client.delete(*batch[start : start + _CHUNK])
-
-
-def _near_value(mention: Mention) -> str:
-    """What a near-duplicate key points to: the first mention's id, source and URL."""
-    return "\x1f".join((mention.id, mention.source, mention.url))
 
 
 def _text(value: bytes | str) -> str:

@@ -240,6 +240,51 @@ def backlog(client: redis.Redis) -> int:
         return -1
 
 
+def drained(client: redis.Redis, n: int) -> bool:
+    """All ``n`` mentions are in the index and nothing is queued or pending."""
+    try:
+        return client.zcard(KEYS.enriched) >= n and backlog(client) == 0
+    except redis.ConnectionError:
+        return False
+
+
+def progress(client: redis.Redis) -> tuple[int, int]:
+    """(mentions in the index, mentions queued or pending): what a stalled pipeline stops moving."""
+    try:
+        return int(client.zcard(KEYS.enriched)), backlog(client)
+    except redis.ConnectionError:
+        return -1, -1
+
+
+def wait_while_moving(client: redis.Redis, n: int, stall: float = 90.0) -> tuple[bool, str]:
+    """Wait until ``drained(client, n)``; give up only when nothing moved for ``stall`` seconds.
+
+    A loaded machine makes the workers slow, not stuck: the wait follows their progress
+    instead of a fixed time, with READY_CEILING_SECONDS against a pipeline that creeps.
+    Returns (drained, a line that says where it stood) for the assertion message.
+
+    >>> stall_default = wait_while_moving.__defaults__[0]
+    >>> stall_default > 60  # longer than the reclaim idle time a killed worker's batch waits
+    True
+    """
+    started = last_move = time.monotonic()
+    seen = progress(client)
+    while not drained(client, n):
+        now = time.monotonic()
+        if now - last_move > stall or now - started > READY_CEILING_SECONDS:
+            break
+        time.sleep(0.2)
+        current = progress(client)
+        if current != seen:
+            seen, last_move = current, time.monotonic()
+    done = drained(client, n)
+    indexed, queued = progress(client)
+    return (
+        done,
+        f"{indexed} of {n} indexed, {queued} queued or pending, after {time.monotonic() - started:.0f} s",
+    )
+
+
 def pending_of(client: redis.Redis, pid: int) -> int:
     """Pending entries of the consumer that runs in process ``pid``."""
     try:

@@ -6,7 +6,14 @@ import time
 import pytest
 
 from radar.store import wait_for
-from tests.faults.harness import KEYS, backlog, enriched_ids, pending_of, report, write_mentions
+from tests.faults.harness import (
+    KEYS,
+    enriched_ids,
+    pending_of,
+    report,
+    wait_while_moving,
+    write_mentions,
+)
 
 pytestmark = [pytest.mark.redis, pytest.mark.faults]
 
@@ -39,7 +46,8 @@ def test_killed_worker_is_reclaimed_nothing_lost_nothing_twice(procs, tmp_path, 
     a.kill(signal.SIGKILL)
     killed_at = time.monotonic()
     assert replay.wait(timeout=60) == 0, replay.log()
-    assert wait_for(lambda: client.zcard(KEYS.enriched) >= N and backlog(client) == 0, 60)
+    done, where = wait_while_moving(client, N)
+    assert done, where
     recovered = time.monotonic() - killed_at
     got = enriched_ids(client)
     reclaimed = int(client.hget(KEYS.metrics, "mentions_reclaimed_total") or 0)
@@ -77,7 +85,8 @@ def test_redis_restart_mid_replay_loses_nothing(procs, tmp_path, record_property
     server.start()  # same port, same folder: the append-only file brings the data back
     client = server.client()
     assert replay.wait(timeout=90) == 0, replay.log()
-    assert wait_for(lambda: client.zcard(KEYS.enriched) >= N and backlog(client) == 0, 60)
+    done, where = wait_while_moving(client, N)
+    assert done, where
     recovered = time.monotonic() - down_at
     got = enriched_ids(client)
     lost = len(set(ids) - set(got))
