@@ -23,7 +23,7 @@ from radar.config import Settings
 from radar.dedupe import duplicates_of
 from radar.enrichment import Enricher
 from radar.errors import InputFileError
-from radar.files import FieldMap, check_text_field, iter_rows, row_to_mention
+from radar.files import FieldMap, check_text_field, check_time_field, iter_rows, row_to_mention
 from radar.model import EnrichedMention, Mention
 from radar.playbooks import PlaybookIndex
 from radar.refresh import Radar
@@ -44,10 +44,15 @@ class AnalyzeResult:
 
 
 def load_file(
-    path: Path, fields: FieldMap, on_skip: Callable[[InputFileError], None] | None = None
+    path: Path,
+    fields: FieldMap,
+    on_skip: Callable[[InputFileError], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> tuple[list[dict[str, Any]], list[Mention], int]:
     """Input rows and their mentions, aligned; each bad line is reported in one line
-    (``on_skip``, default: a log warning) and skipped."""
+    (``on_skip``, default: a log warning) and skipped. The first row decides whether the
+    text column (and a named time column) exists; a file without times is a warning
+    (``on_warning``) that names its time-like columns."""
     rows: list[dict[str, Any]] = []
     mentions: list[Mention] = []
     skipped = 0
@@ -57,6 +62,9 @@ def load_file(
                 raise row
             if not rows:
                 check_text_field(path, row, fields)
+                warning = check_time_field(path, row, fields)
+                if warning:
+                    (on_warning or log.warning)(warning)
             mentions.append(row_to_mention(row, f"{path}:{number}", fields))
         except InputFileError as exc:
             if not rows and not isinstance(row, InputFileError):
@@ -69,7 +77,8 @@ def load_file(
             continue
         rows.append(row)
     if not rows:
-        raise InputFileError(f"{path}: no mentions in the file")
+        bad = f"; {skipped} bad line(s), see above" if skipped else ""
+        raise InputFileError(f"{path}: no mentions in the file{bad}")
     return rows, mentions, skipped
 
 
@@ -110,12 +119,13 @@ def analyze_file(
     fields: FieldMap | None = None,
     show_progress: bool = True,
     on_skip: Callable[[InputFileError], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> AnalyzeResult:
     """Run every stage offline over one file and write the three outputs."""
     from tqdm import tqdm
 
     path, out_dir, fields = Path(path), Path(out_dir), fields or FieldMap()
-    rows, mentions, skipped = load_file(path, fields, on_skip)
+    rows, mentions, skipped = load_file(path, fields, on_skip, on_warning)
     # one line out per line in, but a retweet or a syndicated copy is clustered once,
     # as its original with a copy count, as the live ingest does
     duplicate = duplicates_of(mentions)

@@ -26,6 +26,8 @@ log = logging.getLogger("radar")
 # the lines a person reads on stderr ("warning: …", "Error: …"): plain text, or JSON
 # objects like every log line under --log-format json
 console = logging.getLogger("radar.console")
+# one-shot commands log only warnings unless -v: their result is the line they print
+QUIET_COMMANDS = frozenset({"import", "export", "analyze", "status", "feeds", "playbooks"})
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -112,13 +114,16 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("playbooks", parents=[common], help="check playbook files")
     p.add_argument("what", choices=["check"], metavar="check", help="validate the playbooks")
     p.add_argument("dir", nargs="?", help="folder of playbooks (default: shipped)")
+    parser.set_defaults(commands=sub.choices)  # each command's parser, for its own usage line
     return parser
 
 
 def _field_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--text-field", default="text", help="column with the text (default: text)")
     p.add_argument(
-        "--time-field", default="published", help="column with the time (default: published)"
+        "--time-field",
+        help="column with the time (default: published; without it every mention gets the "
+        "current time)",
     )
     p.add_argument(
         "--author-field",
@@ -145,7 +150,12 @@ def _settings(args: argparse.Namespace, **extra):
 def _fields(args):
     from radar.files import FieldMap
 
-    return FieldMap(text=args.text_field, time=args.time_field, author=args.author_field)
+    return FieldMap(
+        text=args.text_field,
+        time=args.time_field or "published",
+        author=args.author_field,
+        time_required=args.time_field is not None,
+    )
 
 
 # -- commands -------------------------------------------------------------------------------
@@ -293,21 +303,29 @@ def cmd_web(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from radar.files import read_mentions
+    from radar.files import check_input_file, read_mentions
     from radar.store import open_store
 
+    check_input_file(args.file)
     settings = _settings(args)
     bad: list[str] = []
-
-    def skipped(exc) -> None:
-        bad.append(str(exc))
-        console.warning("%s", exc)
-
     mentions = [
-        m for _line, m in read_mentions(args.file, _fields(args), errors="skip", on_skip=skipped)
+        m
+        for _line, m in read_mentions(
+            args.file,
+            _fields(args),
+            errors="skip",
+            on_skip=lambda exc: bad.append(str(exc)),
+            on_warning=lambda text: console.warning("%s", text),
+        )
     ]
-    if not mentions and not bad:
-        raise RadarError(f"{args.file}: no mentions in the file")
+    if not mentions:
+        if len(bad) == 1:
+            raise RadarError(f"no mentions read: {bad[0]}")
+        more = f"; {len(bad)} bad lines, the first: {bad[0]}" if bad else ""
+        raise RadarError(f"{args.file}: no mentions in the file{more}")
+    for line in bad:
+        console.warning("%s", line)
     with open_store(settings) as store:
         counts = store.ingest(mentions)
     print(
@@ -454,6 +472,7 @@ def cmd_replay(args) -> int:
             source_type="replay",
             errors="skip",
             on_skip=lambda exc: console.warning("%s", exc),
+            on_warning=lambda text: console.warning("%s", text),
         )
     ]
     if not mentions:
@@ -505,6 +524,7 @@ def cmd_analyze(args) -> int:
         build_playbook_index(settings, embedder),
         _fields(args),
         on_skip=lambda exc: console.warning("%s", exc),
+        on_warning=lambda text: console.warning("%s", text),
     )
     snap = result.snapshot
     print(
@@ -574,7 +594,7 @@ class _ConsoleFormatter(logging.Formatter):
         return f"{prefix}: {record.getMessage()}"
 
 
-def _configure_logging(verbose: bool, log_format: str) -> None:
+def _configure_logging(verbose: bool, log_format: str, quiet: bool = False) -> None:
     handler = logging.StreamHandler()
     if log_format == "json":
         handler.setFormatter(_JsonFormatter())
@@ -583,6 +603,9 @@ def _configure_logging(verbose: bool, log_format: str) -> None:
             logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s", "%H:%M:%S")
         )
     logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, handlers=[handler])
+    # set on every call (main runs more than once in one process in the tests)
+    for name in ("radar", "clustering", "web"):
+        logging.getLogger(name).setLevel(logging.WARNING if quiet and not verbose else 0)
     # stderr as it is now (tests swap it); replaced on every call, never duplicated
     out = logging.StreamHandler(sys.stderr)
     out.setFormatter(_JsonFormatter() if log_format == "json" else _ConsoleFormatter())
@@ -595,9 +618,24 @@ def _raise_interrupt(_signum, _frame) -> None:
     raise KeyboardInterrupt
 
 
+def _unknown_flags(command: argparse.ArgumentParser, extra: list[str]) -> None:
+    """A misspelt flag: the command's own usage line, and the flag it probably meant."""
+    import difflib
+
+    known = [o for action in command._actions for o in action.option_strings]
+    hints = [
+        f"{flag} (did you mean {close[0]}?)" if close else flag
+        for flag in extra
+        for close in [difflib.get_close_matches(flag.split("=")[0], known, n=1)]
+    ]
+    command.error(f"unrecognized arguments: {' '.join(hints)}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    _configure_logging(args.verbose, args.log_format)
+    args, extra = _parser().parse_known_args(argv)
+    if extra:
+        _unknown_flags(args.commands[args.command], extra)
+    _configure_logging(args.verbose, args.log_format, quiet=args.command in QUIET_COMMANDS)
     # systemd and docker stop with SIGTERM: unwind like Ctrl-C, so every stage stops, the
     # embedded store saves and its server stops (stages may install their own handler)
     previous = None

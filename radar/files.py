@@ -3,7 +3,8 @@
 ``text`` is required; ``id``, ``published`` (ISO 8601 or epoch seconds), ``author``,
 ``source``, ``url``, ``lang`` are optional; other columns pass through in ``extra``.
 A bad line raises :class:`InputFileError` naming ``file:line``; callers decide to
-stop or skip (``errors="skip"`` reports one line per bad row and goes on).
+stop or skip (``errors="skip"`` reports one line per bad row and goes on). A line longer
+than :data:`MAX_LINE_CHARS` is such a bad line: it is skipped unread, the rest is kept.
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ KNOWN_FIELDS = ("id", "text", "published", "author", "source", "url", "lang", "s
 # columns that name the writer in common exports; with no ``author`` column, the first one
 # present is the author, so it is pseudonymised like one instead of passing through raw
 AUTHOR_ALIASES = ("user", "username", "user_name", "screen_name", "handle", "author_name")
+# a post is at most a few thousand characters; a longer line is a broken export (a whole
+# page, a base64 blob) that would take minutes to enrich: it is skipped, named by its line
+MAX_LINE_CHARS = 100_000
+# column names that hint at a time, to say which one to pass as --time-field
+TIME_HINTS = ("time", "date", "created", "published", "posted", "when")
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,7 @@ class FieldMap:
     text: str = "text"
     time: str = "published"
     author: str = "author"
+    time_required: bool = False  # the time column was named (--time-field): absent is an error
 
     def author_column(self, row: dict[str, Any]) -> str | None:
         """The column holding the author in ``row``.
@@ -90,6 +97,8 @@ def iter_rows(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | InputFil
     are raised; a line that is not a JSON object is yielded as its InputFileError.
     """
     path = Path(path)
+    if path.is_dir():  # named as a folder, not as a file of unknown type ''
+        check_input_file(path)
     fmt = detect_format(path)
     check_input_file(path)
     try:
@@ -99,13 +108,19 @@ def iter_rows(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | InputFil
     with handle:
         try:
             if fmt == "jsonl":
-                for number, line in enumerate(handle, start=1):
+                for number, line in enumerate(capped_lines(handle), start=1):
+                    if line is None:
+                        yield number, _too_long(path, number)
+                        continue
                     if not line.strip():
                         continue
                     try:
                         row = json.loads(line)
                     except json.JSONDecodeError as exc:
-                        yield number, InputFileError(f"{path}:{number}: not valid JSON ({exc.msg})")
+                        yield (
+                            number,
+                            InputFileError(f"{path}:{number}: not valid JSON ({_json_cause(exc)})"),
+                        )
                         continue
                     if not isinstance(row, dict):
                         yield (
@@ -120,6 +135,44 @@ def iter_rows(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | InputFil
             raise InputFileError(
                 f"{path}: not UTF-8 text; convert it with iconv -t UTF-8"
             ) from None
+
+
+def capped_lines(handle, limit: int = MAX_LINE_CHARS) -> Iterator[str | None]:  # noqa: ANN001
+    """The lines of a text file; ``None`` for a line longer than ``limit`` characters,
+    which is skipped without holding it in memory.
+
+    >>> import io
+    >>> list(capped_lines(io.StringIO("ok\\n" + "x" * 12 + "\\nend"), limit=10))
+    ['ok\\n', None, 'end']
+    """
+    while line := handle.readline(limit + 1):
+        if len(line) > limit and not line.endswith(("\n", "\r")):
+            while (rest := handle.readline(1 << 20)) and not rest.endswith(("\n", "\r")):
+                pass
+            yield None
+            continue
+        yield line
+
+
+def _json_cause(exc: json.JSONDecodeError) -> str:
+    """The decoder's message with where it happened ("Invalid control character at"
+    alone reads as cut off).
+
+    >>> try:
+    ...     json.loads('{"text": "a\x01b"}')
+    ... except json.JSONDecodeError as exc:
+    ...     print(_json_cause(exc))
+    Invalid control character at column 12
+    """
+    at = "" if exc.msg.endswith(" at") else " at"
+    return f"{exc.msg}{at} column {exc.colno}"
+
+
+def _too_long(path: Path, number: int) -> InputFileError:
+    return InputFileError(
+        f"{path}:{number}: line longer than {MAX_LINE_CHARS:,} characters (a broken export?); "
+        "skipped"
+    )
 
 
 def csv_delimiter(header: str, suffix: str = ".csv") -> str:
@@ -146,32 +199,68 @@ def _has_unclosed_quote(path: Path) -> bool:
 
 
 def _csv_rows(path: Path, handle) -> Iterator[tuple[int, dict[str, Any] | InputFileError]]:  # noqa: ANN001
-    """Rows of a CSV file (delimiter from the header line). An unclosed quote swallows the
-    rest of the file into its last row: that row is reported instead of stored."""
-    header = handle.readline()
+    """Rows of a CSV file (delimiter from the header line). A line over the size limit and
+    a row the csv module refuses are reported by their line, the rest is read; an unclosed
+    quote swallows the rest of the file into its last row: that row is reported instead."""
+    header = handle.readline(MAX_LINE_CHARS + 1)
     handle.seek(0)
-    reader = csv.DictReader(handle, delimiter=csv_delimiter(header, path.suffix))
-    if not reader.fieldnames:
+    too_long: list[int] = []
+
+    def lines() -> Iterator[str]:
+        for number, line in enumerate(capped_lines(handle), start=1):
+            if line is None:
+                too_long.append(number)
+                line = "\n"  # an empty line keeps the numbering and is no row
+            yield line
+
+    reader = csv.DictReader(lines(), delimiter=csv_delimiter(header, path.suffix))
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error as exc:
+        raise InputFileError(f"{path}:1: not valid CSV ({exc})") from None
+    if not fieldnames:
         raise InputFileError(f"{path}: empty CSV file (no header line)")
+    raw = reader.reader  # its line number also counts a refused row (DictReader's does not)
     held: tuple[int, int, dict[str, Any]] | None = None
     end = 1
-    try:
-        for row in reader:
-            if held is not None:
-                yield held[1], held[2]
-            held = (end + 1, reader.line_num, {k: v for k, v in row.items() if k is not None})
-            end = reader.line_num
-    except csv.Error as exc:  # e.g. a NUL byte
-        raise InputFileError(f"{path}:{reader.line_num}: not valid CSV ({exc})") from None
+    rows = iter(reader)
+    while True:
+        error = None
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # e.g. a NUL byte, a field over the csv module's limit
+            error = InputFileError(f"{path}:{raw.line_num}: not valid CSV ({exc}); skipped")
+        if held is not None:
+            yield held[1], held[2]
+            held = None
+        while too_long:
+            number = too_long.pop(0)
+            yield number, _too_long(path, number)
+        if error is not None:
+            yield raw.line_num, error
+        else:
+            held = (end + 1, raw.line_num, {k: v for k, v in row.items() if k is not None})
+        end = raw.line_num
+    for number in too_long:
+        yield number, _too_long(path, number)
     if held is None:
         return
     first, last, row = held
-    if last > first and _has_unclosed_quote(path):
+    # at the end of the file an open quote also shows as a field ending in a line break
+    swallowed = last > first or any(str(v).endswith(("\n", "\r")) for v in row.values())
+    if swallowed and _has_unclosed_quote(path):
+        lines_read = (
+            f"lines {first}-{last} were read as one row"
+            if last > first
+            else ("the row runs to the end of the file")
+        )
         yield (
             first,
             InputFileError(
-                f"{path}:{first}: a quoted field is never closed, so lines {first}-{last} were "
-                "read as one row; close the quote and import the file again"
+                f"{path}:{first}: a quoted field is never closed, so {lines_read}; "
+                "close the quote and import the file again"
             ),
         )
     else:
@@ -231,6 +320,41 @@ def check_text_field(path: str | Path, row: dict[str, Any], fields: FieldMap) ->
         )
 
 
+def time_like_columns(row: dict[str, Any], fields: FieldMap) -> list[str]:
+    """Columns of ``row`` whose name hints at a time.
+
+    >>> time_like_columns({"text": "x", "timestamp_utc_from_tweet_id": "2013-04-15T14:40:42Z",
+    ...                    "created_at": "", "label": "y"}, FieldMap())
+    ['timestamp_utc_from_tweet_id', 'created_at']
+    """
+    return [
+        k
+        for k in row
+        if k not in (fields.text, fields.author) and any(h in k.lower() for h in TIME_HINTS)
+    ]
+
+
+def check_time_field(path: str | Path, row: dict[str, Any], fields: FieldMap) -> str | None:
+    """For the first row: InputFileError when the named time column is absent; a warning
+    (returned) when the default one is, naming the time-like columns the file has.
+
+    >>> check_time_field("x.csv", {"text": "a", "published": "2026-11-22T07:00:00Z"}, FieldMap())
+    >>> print(check_time_field("x.csv", {"text": "a", "when": "07:00"}, FieldMap()))
+    x.csv: no 'published' column, so every mention gets the current time; time-like columns: when (pass --time-field when)
+    """
+    if fields.time in row:
+        return None
+    hints = time_like_columns(row, fields)
+    hint = (
+        f"time-like columns: {', '.join(hints)} (pass --time-field {hints[0]})"
+        if hints
+        else f"no time-like column among: {', '.join(list(row)[:8])}"
+    )
+    if fields.time_required:
+        raise InputFileError(f"{path}: no {fields.time!r} column; {hint}")
+    return f"{path}: no {fields.time!r} column, so every mention gets the current time; {hint}"
+
+
 def read_mentions(
     path: str | Path,
     fields: FieldMap | None = None,
@@ -238,12 +362,14 @@ def read_mentions(
     *,
     errors: str = "raise",
     on_skip: Callable[[InputFileError], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> Iterator[tuple[int, Mention]]:
     """(line number, mention) for every line.
 
     ``errors="raise"`` stops at the first bad line; ``errors="skip"`` passes each bad
     line's InputFileError (``file:line: cause``) to ``on_skip`` (default: a logged
-    warning) and goes on. A missing text column in the first row always raises.
+    warning) and goes on. A missing text column (or named time column) in the first row
+    always raises; a missing default time column is a warning to ``on_warning``.
     """
     if errors not in {"raise", "skip"}:
         raise ValueError(f"errors: expected 'raise' or 'skip', got {errors!r}")
@@ -256,6 +382,9 @@ def read_mentions(
                 raise row
             if not checked:
                 check_text_field(path, row, fields)
+                warning = check_time_field(path, row, fields)
+                if warning:
+                    (on_warning or log.warning)(warning)
                 checked = True
             mention = row_to_mention(row, f"{path}:{number}", fields, source_type)
         except InputFileError as exc:

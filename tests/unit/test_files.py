@@ -166,3 +166,103 @@ def test_quoted_multiline_field_is_one_post(tmp_path):
         {"id": "1", "text": 'Rijden er\nnog treinen? "vraag"'},
         {"id": "2", "text": "Bus?"},
     ]
+
+
+# -- issue 12 item 5: the time column -------------------------------------------------------
+CRISISLEX_LIKE = (
+    "event,tweet_id,timestamp_utc_from_tweet_id,text\n"
+    "flood,1,2013-01-17T10:22:07Z,Is the road to Bundaberg open?\n"
+    "flood,2,2013-01-17T10:25:00Z,Where can I get sandbags?\n"
+)
+
+
+def test_named_time_column_that_is_absent_is_an_error_naming_the_time_like_columns(tmp_path):
+    path = tmp_path / "t26.csv"
+    path.write_text(CRISISLEX_LIKE)
+    with pytest.raises(InputFileError) as info:
+        list(read_mentions(path, FieldMap(time="timestamp", time_required=True)))
+    assert str(info.value) == (
+        f"{path}: no 'timestamp' column; time-like columns: timestamp_utc_from_tweet_id "
+        "(pass --time-field timestamp_utc_from_tweet_id)"
+    )
+
+
+def test_file_without_the_default_time_column_warns_once_with_the_column_to_pass(tmp_path):
+    path = tmp_path / "t26.csv"
+    path.write_text(CRISISLEX_LIKE)
+    warnings: list[str] = []
+    rows = list(read_mentions(path, on_warning=warnings.append))
+    assert len(rows) == 2
+    assert warnings == [
+        f"{path}: no 'published' column, so every mention gets the current time; "
+        "time-like columns: timestamp_utc_from_tweet_id "
+        "(pass --time-field timestamp_utc_from_tweet_id)"
+    ]
+    ((_n, first), _) = read_mentions(path, FieldMap(time="timestamp_utc_from_tweet_id"))
+    assert first.published == 1358418127.0  # 2013-01-17T10:22:07Z
+
+
+# -- issue 12 item 13: a per-line size limit ------------------------------------------------
+def test_overlong_jsonl_line_is_skipped_by_its_number_and_the_rest_kept(tmp_path):
+    from radar.files import MAX_LINE_CHARS
+
+    path = tmp_path / "in.jsonl"
+    big = json.dumps({"text": "x" * (MAX_LINE_CHARS + 10)})
+    path.write_text(json.dumps({"text": "een"}) + "\n" + big + "\n" + '{"text": "twee"}\n')
+    skipped: list[InputFileError] = []
+    rows = list(read_mentions(path, errors="skip", on_skip=skipped.append))
+    assert [(n, m.text) for n, m in rows] == [(1, "een"), (3, "twee")]
+    (error,) = skipped
+    assert str(error) == (
+        f"{path}:2: line longer than {MAX_LINE_CHARS:,} characters (a broken export?); skipped"
+    )
+
+
+def test_csv_field_over_the_limit_names_its_own_line_and_keeps_the_rest(tmp_path):
+    from radar.files import MAX_LINE_CHARS, iter_rows
+
+    path = tmp_path / "in.csv"
+    path.write_text(f"id,text\n1,{'x' * (MAX_LINE_CHARS + 10)}\n2,Rijdt de bus?\n")
+    rows = list(iter_rows(path))
+    assert rows[1] == (3, {"id": "2", "text": "Rijdt de bus?"})
+    line, error = rows[0]
+    assert line == 2 and f"{path}:2: line longer than" in str(error)
+
+
+def test_quoted_csv_field_over_the_csv_limit_across_lines_is_one_bad_row(tmp_path):
+    from radar.files import iter_rows
+
+    path = tmp_path / "in.csv"
+    field = "\n".join(["y" * 50_000] * 3)  # 150k characters over 3 lines, each under the limit
+    path.write_text(f'id,text\n1,Bus?\n2,"{field}"\n3,Trein?\n')
+    rows = list(iter_rows(path))
+    assert rows[0] == (2, {"id": "1", "text": "Bus?"})
+    assert rows[-1] == (6, {"id": "3", "text": "Trein?"})
+    ((line, error),) = rows[1:-1]
+    assert isinstance(error, InputFileError) and "not valid CSV (field larger than" in str(error)
+    assert line in (3, 4, 5)  # a line of the bad row, not line 1
+
+
+# -- issue 12 item 16: import messages ------------------------------------------------------
+def test_folder_is_named_as_a_folder_not_an_unknown_file_type(tmp_path):
+    with pytest.raises(InputFileError) as info:
+        list(read_mentions(tmp_path))
+    assert str(info.value) == f"{tmp_path}: is a folder; give a JSONL or CSV file"
+
+
+def test_json_error_says_where_on_the_line(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"text": "a\x01b"}\n')
+    with pytest.raises(InputFileError) as info:
+        list(read_mentions(path))
+    assert str(info.value) == f"{path}:1: not valid JSON (Invalid control character at column 12)"
+
+
+def test_only_row_with_an_unclosed_quote_at_the_end_is_reported(tmp_path):
+    from radar.files import iter_rows
+
+    path = tmp_path / "in.csv"
+    path.write_text('text\n"Rijden er nog treinen?\n')
+    ((line, error),) = list(iter_rows(path))
+    assert line == 2 and isinstance(error, InputFileError)
+    assert f"{path}:2: a quoted field is never closed" in str(error)
