@@ -13,7 +13,10 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
+
+from radar.timeutil import parse_time
 
 
 def _pct(part: int, total: int) -> str:
@@ -25,22 +28,52 @@ def _cell(text: str, limit: int = 110) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _sentiment_story(bins: Sequence[dict[str, Any]], parts: int = 6) -> list[str]:
+def period_label(start: float, end: float, with_dates: bool) -> str:
+    """A period as a communications advisor reads it: times alone within one day, dates
+    when the recording spans days.
+
+    >>> from radar.timeutil import parse_time as t
+    >>> period_label(t("2026-11-22T04:22:00Z"), t("2026-11-22T05:00:00Z"), False)
+    '04:22–05:00'
+    >>> period_label(t("2013-04-15T04:22:00Z"), t("2013-04-22T01:22:00Z"), True)
+    '15-04-2013 04:22 – 22-04-2013 01:22'
+    >>> period_label(t("2013-04-15T04:00:00Z"), t("2013-04-15T10:00:00Z"), True)
+    '15-04-2013 04:00–10:00'
+    """
+    a = datetime.fromtimestamp(start, UTC)
+    b = datetime.fromtimestamp(end, UTC)
+    if not with_dates:
+        return f"{a:%H:%M}–{b:%H:%M}"
+    if a.date() == b.date():
+        return f"{a:%d-%m-%Y %H:%M}–{b:%H:%M}"
+    return f"{a:%d-%m-%Y %H:%M} – {b:%d-%m-%Y %H:%M}"
+
+
+def _sentiment_story(
+    bins: Sequence[dict[str, Any]], bin_minutes: float = 1.0, parts: int = 6
+) -> list[str]:
     """Negative share per part of the window, in words a spokesperson can use."""
     filled = [b for b in bins if b.get("mentions")]
     if len(filled) < parts:
         return []
     size = len(filled) // parts
+    first = parse_time(filled[0]["start"])
+    last = parse_time(filled[-1]["start"]) + bin_minutes * 60
+    with_dates = last - first > 86400 or (
+        datetime.fromtimestamp(first, UTC).date() != datetime.fromtimestamp(last, UTC).date()
+    )
     lines = []
     for i in range(parts):
         chunk = filled[i * size : (i + 1) * size if i < parts - 1 else len(filled)]
         total = sum(b["mentions"] for b in chunk)
         negative = sum(b["negative"] for b in chunk)
         positive = sum(b["positive"] for b in chunk)
-        lines.append(
-            f"| {chunk[0]['start'][11:16]}–{chunk[-1]['start'][11:16]} | {total} | "
-            f"{_pct(negative, total)} | {_pct(positive, total)} |"
+        label = period_label(
+            parse_time(chunk[0]["start"]),
+            parse_time(chunk[-1]["start"]) + bin_minutes * 60,
+            with_dates,
         )
+        lines.append(f"| {label} | {total} | {_pct(negative, total)} | {_pct(positive, total)} |")
     return lines
 
 
@@ -81,7 +114,7 @@ def render_report(snapshot: dict[str, Any], history: Sequence[dict[str, Any]] = 
     if gaps:
         lines += ["", "### Extra informatie nodig", ""]
         lines += [f"- {_cell(q['representative'])} ({q['size']}×)" for q in gaps]
-    story = _sentiment_story(snapshot.get("bins", []))
+    story = _sentiment_story(snapshot.get("bins", []), window.get("bin_minutes", 1.0))
     if story:
         lines += [
             "",
