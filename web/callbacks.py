@@ -71,6 +71,32 @@ def wall_update(
     return (*parts, state, *freshness(snapshot.get("generated"), refresh, lang=lang))
 
 
+def operator_update(
+    snapshot: Snapshot | None,
+    search: str | None,
+    lang: str,
+    rendered: dict[str, Any] | None,
+    tz: str = "Europe/Amsterdam",
+) -> tuple:
+    """New (list, detail, rendered) of the operator view, or ``no_update`` when neither the
+    snapshot nor the selection changed: a list re-drawn every tick would swallow the click
+    that lands during the redraw and reset what the operator is reading.
+
+    >>> first = operator_update(None, "?cluster=q1", "nl", None)
+    >>> first[2], operator_update(None, "?cluster=q1", "nl", first[2]) == (no_update,) * 3
+    ({'version': None, 'selected': 'q1', 'lang': 'nl'}, True)
+    """
+    selected = operator_view.selected_cluster(search)
+    current = {"version": version(snapshot), "selected": selected, "lang": lang}
+    if current == rendered:
+        return (no_update,) * 3
+    return (
+        operator_view.cluster_links(snapshot, selected, lang),
+        operator_view.cluster_detail(snapshot, selected, lang, tz),
+        current,
+    )
+
+
 def route(pathname: str | None, search: str | None, default_lang: str) -> dict[str, str]:
     """Which page and language an address asks for.
 
@@ -141,22 +167,22 @@ def register_callbacks(
     @app.callback(
         Output(Id.OP_LIST, "children"),
         Output(Id.OP_DETAIL, "children"),
+        Output(Id.OP_RENDERED, "data"),
         Input(Id.OP_INTERVAL, "n_intervals"),
         Input(Id.URL, "search"),
         Input(Id.OP_DONE, "data"),
         State(Id.LANG, "data"),
+        State(Id.OP_RENDERED, "data"),
     )
-    def refresh_operator(_n: int, search: str | None, _done: int, page_lang: str) -> tuple:
-        snapshot, selected = reader.load(), operator_view.selected_cluster(search)
-        return (
-            operator_view.cluster_links(snapshot, selected, page_lang),
-            operator_view.cluster_detail(snapshot, selected, page_lang, tz),
-        )
+    def refresh_operator(
+        _n: int, search: str | None, _done: int, page_lang: str, rendered: dict | None
+    ) -> tuple:
+        snapshot = reader.load()
+        return operator_update(snapshot, search, page_lang, rendered, tz)
 
     @app.callback(
         Output(Id.OP_FORM_TITLE, "children"),
-        Output(Id.OP_WORDING, "options"),
-        Output(Id.OP_WORDING, "value"),
+        Output(Id.OP_WORDINGS, "children"),
         Output(Id.OP_CHANNEL, "options"),
         Output(Id.OP_CHANNEL, "value"),
         Output(Id.OP_LABEL, "value"),

@@ -42,6 +42,7 @@ class Id(StrEnum):
     OP_DETAIL = "op-detail"
     OP_FORM_TITLE = "op-form-title"
     OP_WORDING = "op-wording"
+    OP_WORDINGS = "op-wording-box"
     OP_CHANNEL = "op-channel"
     OP_PUBLISH = "op-publish"
     OP_LABEL = "op-label"
@@ -51,3 +52,4 @@ class Id(StrEnum):
     OP_DISMISS = "op-dismiss"
     OP_MESSAGE = "op-message"
     OP_DONE = "op-done"
+    OP_RENDERED = "op-rendered"

@@ -71,6 +71,7 @@ def skeleton(lang: str, token_configured: bool, interval_ms: int) -> html.Div:
             dcc.Interval(id=Id.OP_INTERVAL, interval=interval_ms, n_intervals=0),
             dcc.Store(id=Id.LANG, data=lang),
             dcc.Store(id=Id.OP_DONE, data=0),
+            dcc.Store(id=Id.OP_RENDERED, data=None),
             html.Header(
                 className="op-header",
                 children=[
@@ -139,7 +140,7 @@ def _forms(lang: str, disabled: bool) -> html.Section:
         className="op-forms",
         children=[
             html.H2(t("answer", lang), id=Id.OP_FORM_TITLE),
-            dcc.RadioItems(id=Id.OP_WORDING, options=[], className="op-wordings"),
+            html.Div(wording_picker([], None), id=Id.OP_WORDINGS),
             html.Div(
                 className="op-row",
                 children=[
@@ -322,17 +323,33 @@ def cluster_detail(
     return children
 
 
+def wording_picker(
+    options: list[dict[str, Any]], value: str | None, hint: str | None = None
+) -> list:
+    """The wordings to choose from, as a new radio group each time the selection changes.
+
+    The group is rebuilt, not updated in place: an update of options whose labels are
+    components left the previous question's wordings on screen (and broke the renderer).
+    With no wordings it says why (``hint``), and the group stays, empty, for the forms.
+
+    >>> [type(c).__name__ for c in wording_picker([], None, "geen voorbereid antwoord")]
+    ['RadioItems', 'P']
+    """
+    group = dcc.RadioItems(id=Id.OP_WORDING, options=options, value=value, className="op-wordings")
+    return [group] + ([html.P(hint, className="op-no-wording")] if hint and not options else [])
+
+
 def form_state(
     snapshot: Mapping[str, Any] | None,
     cluster_id: str | None,
     playbooks: Mapping[str, Playbook],
     lang: str = DEFAULT_LANG,
 ) -> tuple:
-    """(form title, wording options, wording value, channel options, channel value,
-    label, merge options) for the selected cluster; empty forms when none is selected."""
+    """(form title, wording picker, channel options, channel value, label, merge options)
+    for the selected cluster; empty forms when none is selected."""
     cluster = find_cluster(snapshot, cluster_id)
     if cluster is None:
-        return t("answer", lang), [], None, [], None, "", []
+        return t("answer", lang), wording_picker([], None), [], None, "", []
     wordings, suggested, channels = answer_options(cluster, playbooks, lang)
     title = t("answer", lang)
     match = cluster.get("playbook") or {}
@@ -356,15 +373,19 @@ def form_state(
             )
     kind = cluster.get("kind")
     targets = [
-        {"label": f"{c.get('label') or c.get('id')} ({c.get('id')})", "value": c["id"]}
+        {"label": f"{_name(c) or c.get('id')} ({c.get('id')})", "value": c["id"]}
         for c in (snapshot or {}).get("questions" if kind == "question" else "topics") or []
         if c.get("id") != cluster_id
     ]
     channel_options = [{"label": c, "value": c} for c in channels]
+    hint = (
+        None
+        if wordings
+        else t("no_wording" if cluster.get("kind") == "question" else "no_wording_topic", lang)
+    )
     return (
         title,
-        wordings,
-        suggested,
+        wording_picker(wordings, suggested, hint),
         channel_options,
         channels[0] if len(channels) == 1 else None,
         card_title(cluster)

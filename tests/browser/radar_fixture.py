@@ -79,7 +79,8 @@ def radar_settings(settings: Settings, playbook_dir: Path, **changes) -> Setting
 
 
 def seed_mentions(store, settings: Settings, now: float | None = None) -> None:
-    """Questions that cluster as 'rijden' (matched), 'waar' (a gap) and 'krijg', plus noise."""
+    """Questions that cluster as 'rijden' and 'krijg' (each its own answer), 'waar' (a near
+    match) and 'welke' (no prepared answer: a gap), plus noise."""
     now = time.time() if now is None else now
     rows = [
         (f"Rijden er nog treinen naar station {i}?", now - 50 * 60 + 150 * i) for i in range(14)
@@ -88,6 +89,10 @@ def seed_mentions(store, settings: Settings, now: float | None = None) -> None:
         (f"Waar kan ik mijn auto parkeren bij P{i}?", now - 20 * 60 + 90 * i) for i in range(6)
     ]
     rows += [(f"Krijg ik mijn geld terug voor rit {i}?", now - 40 * 60 + 200 * i) for i in range(8)]
+    rows += [
+        (f"Welke pendelbussen stoppen bij Culemborg {i}?", now - 30 * 60 + 120 * i)
+        for i in range(5)
+    ]
     rows += [(f"Alweer vertraging, schandalig {i}!", now - 45 * 60 + 240 * i) for i in range(6)]
     mentions = [Mention.create(text, source="x", published=ts) for text, ts in rows]
     enriched, vectors = Enricher(settings, EMBEDDER).enrich(mentions)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from dash.testing.errors import TestingTimeoutError
+from dash.testing.wait import until
+from selenium.common.exceptions import StaleElementReferenceException
 
 from radar.operator import OperatorActions
 from tests.browser.radar_fixture import (
@@ -141,7 +144,7 @@ def test_rename_merge_and_dismiss_from_the_operator_view(dash_duo, store, radar_
 
     open_operator(dash_duo, krijg["id"])
     dash_duo.wait_for_contains_text("#op-detail", krijg["representative"])
-    dash_duo.select_dcc_dropdown("#op-merge-target", value=f"{rijden['label']} ({rijden['id']})")
+    dash_duo.select_dcc_dropdown("#op-merge-target", value=f"{card_title(rijden)} ({rijden['id']})")
     dash_duo.find_element("#op-merge").click()
     dash_duo.wait_for_contains_text("#op-message", "Samengevoegd met")
 
@@ -156,4 +159,79 @@ def test_rename_merge_and_dismiss_from_the_operator_view(dash_duo, store, radar_
     target = question(after, "rijden")
     assert krijg["id"] in target["merged"]
     assert target["size"] == rijden["size"] + krijg["size"]
+    assert dash_duo.get_logs() == []
+
+
+def click_link(dash_duo, cluster_id: str) -> None:
+    """Click a question in the list as a person would, until the address shows it.
+
+    The list is redrawn when a new snapshot arrives; a click that lands on the old
+    list is retried, as a person would click again.
+    """
+
+    def clicked() -> bool:
+        try:
+            dash_duo.find_element(f"#op-list li[data-cluster='{cluster_id}'] a").click()
+        except StaleElementReferenceException:
+            return False
+        try:  # the address changes in the browser at once; the server is not involved
+            return until(lambda: f"cluster={cluster_id}" in dash_duo.driver.current_url, 5)
+        except TestingTimeoutError:
+            return False
+
+    until(clicked, 60)
+
+
+def wording_texts(dash_duo) -> list[str]:
+    return [e.text for e in dash_duo.find_elements("#op-wording .w-text")]
+
+
+def test_clicking_one_question_then_another_shows_each_ones_own_answer(dash_duo, store, radar_env):
+    """Click a question, then another, then the gap: the wordings follow each click."""
+    settings, _radar, snapshot = radar_env
+    krijg, rijden = question(snapshot, "krijg"), question(snapshot, "rijden")
+    gap = question(snapshot, "welke")
+    assert not gap.get("playbook") and gap["gap"]
+    assert krijg["playbook"]["answer_id"] == "geld-terug"
+    dash_duo.start_server(create_app(settings, store))
+    open_operator(dash_duo)
+    dash_duo.find_element("#op-token").send_keys(TOKEN)
+
+    def pick(cluster: dict) -> None:
+        click_link(dash_duo, cluster["id"])
+        dash_duo.wait_for_contains_text("#op-detail", cluster["representative"])
+
+    pick(krijg)
+    dash_duo.wait_for_contains_text("#op-form-title", "geld-terug")
+    dash_duo.wait_for_contains_text("#op-wording", "Mijn Reizen")
+    assert all("Mijn Reizen" in w for w in wording_texts(dash_duo))
+
+    pick(rijden)
+    dash_duo.wait_for_contains_text("#op-form-title", "treinverkeer")
+    dash_duo.wait_for_contains_text("#op-wording", "reisplanner")
+    texts = wording_texts(dash_duo)
+    assert len(texts) == 3 and not any("Mijn Reizen" in w for w in texts), texts
+    assert len(dash_duo.find_elements("#op-wording .w-copy")) == 3
+
+    # another wording than the suggested one: it is selected and it is what gets published
+    radios = dash_duo.find_elements("#op-wording input[type=radio]")
+    suggested = rijden["playbook"]["wording_key"]
+    other = next(r for r in radios if r.get_attribute("value") != suggested)
+    chosen = other.get_attribute("value")
+    other.click()
+    until(lambda: [r.get_attribute("value") for r in radios if r.is_selected()] == [chosen], 10)
+    dash_duo.select_dcc_dropdown("#op-channel", value="X")
+    dash_duo.find_element("#op-publish").click()
+    dash_duo.wait_for_contains_text("#op-message", "Gepubliceerd via X")
+    published = OperatorActions(store).state().published[rijden["id"]]
+    assert published.wording_key == chosen
+
+    pick(gap)
+    dash_duo.wait_for_contains_text("#op-form-title", "geen voorbereid antwoord")
+    until(lambda: wording_texts(dash_duo) == [], 10)
+    assert dash_duo.find_elements("#op-wording input[type=radio]") == []
+    dash_duo.find_element("#op-publish").click()
+    dash_duo.wait_for_contains_text("#op-message", "geen voorbereid antwoord om te publiceren")
+    dash_duo.wait_for_contains_class("#op-message", "refused")
+    assert gap["id"] not in OperatorActions(store).state().published
     assert dash_duo.get_logs() == []

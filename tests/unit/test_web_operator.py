@@ -63,10 +63,21 @@ def test_forms_offer_every_wording_with_the_suggested_one_and_the_channels():
     options, suggested, channels = answer_options(SNAP["questions"][0], {"trein": BOOK})
     assert [o["value"] for o in options] == ["trein/bus/0", "trein/bus/1", "trein/bus/2"]
     assert suggested == "trein/bus/1" and channels == ("X", "website")
-    title, _opts, value, chans, chan, label, targets = form_state(SNAP, "q1", {"trein": BOOK})
-    assert value == "trein/bus/1" and chan is None
+    title, picker, chans, chan, label, targets = form_state(SNAP, "q1", {"trein": BOOK})
+    group = picker[0]
+    assert group.id == Id.OP_WORDING and group.value == "trein/bus/1" and chan is None
+    assert [o["value"] for o in group.options] == [o["value"] for o in options]
     assert label == "<b>bus?</b>"  # a question is renamed from its headline, not its keywords
     assert [t["value"] for t in targets] == ["q2"]  # questions merge into questions only
+    assert targets[0]["label"] == "geld (q2)"  # named as on the wall (its headline)
+
+
+def test_a_question_without_a_prepared_answer_offers_no_wording_and_says_so():
+    title, picker, chans, chan, _label, _targets = form_state(SNAP, "q2", {"trein": BOOK})
+    assert title.endswith("geen voorbereid antwoord")
+    assert picker[0].options == [] and picker[0].value is None
+    assert picker[1].children.startswith("Nog geen voorbereid antwoord")
+    assert chans == [] and chan is None
 
 
 def test_detail_shows_post_text_as_plain_text():
