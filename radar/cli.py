@@ -27,7 +27,9 @@ log = logging.getLogger("radar")
 # objects like every log line under --log-format json
 console = logging.getLogger("radar.console")
 # one-shot commands log only warnings unless -v: their result is the line they print
-QUIET_COMMANDS = frozenset({"import", "export", "analyze", "status", "feeds", "playbooks"})
+QUIET_COMMANDS = frozenset(
+    {"import", "export", "analyze", "report", "status", "feeds", "playbooks"}
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -109,7 +111,19 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("analyze", parents=[common], help="offline run over a JSONL or CSV file")
     p.add_argument("file")
     p.add_argument("--out", required=True, help="output folder")
+    p.add_argument(
+        "--every",
+        metavar="INTERVAL",
+        help="a timeline snapshot per INTERVAL of data time (15m, 1h, 1d; 0 = none); default: "
+        "15 min (more for long recordings) when the recording is longer than the window",
+    )
     _field_flags(p)
+
+    p = sub.add_parser(
+        "report", parents=[common], help="shift handover from the live store (--since 8h)"
+    )
+    p.add_argument("--since", default="8h", help="the shift's length back from now (default 8h)")
+    p.add_argument("--json", action="store_true", help="JSON instead of Markdown")
 
     p = sub.add_parser("playbooks", parents=[common], help="check playbook files")
     p.add_argument("what", choices=["check"], metavar="check", help="validate the playbooks")
@@ -262,7 +276,7 @@ def cmd_loop(args) -> int:
         lock = LeaderLock(store.client, store.keys.leader, settings.leader_ttl_seconds)
         leadership = Leadership(lock, settings.leader_ttl_seconds, stop).start()
         try:
-            run_loop(store, radar, settings, stop, is_leader=leadership.is_leader)
+            run_loop(store, radar, settings, stop, leadership.is_leader, lock.token)
         finally:
             stop.set()
             leadership.join(timeout=5)
@@ -316,7 +330,7 @@ def cmd_import(args) -> int:
             _fields(args),
             errors="skip",
             on_skip=lambda exc: bad.append(str(exc)),
-            on_warning=lambda text: console.warning("%s", text),
+            on_warning=_time_hint,
         )
     ]
     if not mentions:
@@ -335,6 +349,14 @@ def cmd_import(args) -> int:
     )
     _warn_outside_window(settings, [m.published for m in mentions])
     return 0
+
+
+def _time_hint(text: str) -> None:
+    """Import and replay: a file without times is stamped with the current time, which is
+    meant for a batch of plain texts; it is said only when the file has a time-like column
+    (the likely mistake: a recording whose time column has another name)."""
+    if "time-like columns:" in text:
+        console.warning("%s", text)
 
 
 def _warn_outside_window(settings, times: list[float]) -> None:
@@ -472,7 +494,7 @@ def cmd_replay(args) -> int:
             source_type="replay",
             errors="skip",
             on_skip=lambda exc: console.warning("%s", exc),
-            on_warning=lambda text: console.warning("%s", text),
+            on_warning=_time_hint,
         )
     ]
     if not mentions:
@@ -508,31 +530,81 @@ def cmd_replay(args) -> int:
 
 
 def cmd_analyze(args) -> int:
-    from radar.analyze import analyze_file
+    from radar.analyze import Interrupted, analyze_file
     from radar.files import check_input_file
     from radar.services import build_embedder, build_playbook_index
+    from radar.timeline import parse_interval
 
+    every = (
+        None
+        if args.every is None
+        else (0.0 if args.every.strip() in ("0", "none") else parse_interval(args.every))
+    )
     settings = _settings(args)
     check_input_file(args.file)
+    existed = Path(args.out).is_dir()
     _output_dir(args.out)  # before minutes of enrichment, not after
-    embedder = build_embedder(settings)
-    result = analyze_file(
-        args.file,
-        args.out,
-        settings,
-        embedder,
-        build_playbook_index(settings, embedder),
-        _fields(args),
-        on_skip=lambda exc: console.warning("%s", exc),
-        on_warning=lambda text: console.warning("%s", text),
-    )
+    try:
+        embedder = build_embedder(settings)
+        result = analyze_file(
+            args.file,
+            args.out,
+            settings,
+            embedder,
+            build_playbook_index(settings, embedder),
+            _fields(args),
+            on_skip=lambda exc: console.warning("%s", exc),
+            on_warning=lambda text: console.warning("%s", text),
+            every=every,
+        )
+    except (Interrupted, KeyboardInterrupt) as exc:
+        written = getattr(exc, "written", [])
+        note = getattr(exc, "note", "")
+        if not written and not existed and not any(Path(args.out).iterdir()):
+            Path(args.out).rmdir()
+            console.error("interrupted: nothing written (removed the empty folder %s)", args.out)
+        else:
+            missing = [
+                f
+                for f in ("mentions.jsonl", "snapshot.json", "report.md", "report.html")
+                if f not in written
+            ]
+            console.error(
+                "interrupted: %s has %s%s; not written: %s",
+                args.out,
+                ", ".join(written) or "nothing new",
+                f" ({note})" if note else "",
+                ", ".join(missing) or "nothing",
+            )
+        return 130
     snap = result.snapshot
+    timeline = (
+        f", timeline.jsonl ({result.timeline} snapshots, one per {result.every / 60:g} min)"
+        if result.every
+        else ""
+    )
     print(
         f"{args.out}: {result.rows} mentions ({result.skipped} lines skipped, "
         f"{result.duplicates} duplicates or copies), "
         f"{snap['totals']['questions']} questions, {len(snap['questions'])} dominant questions, "
-        f"{len(snap['topics'])} topics; wrote mentions.jsonl, snapshot.json, report.md"
+        f"{len(snap['topics'])} topics; wrote mentions.jsonl, snapshot.json{timeline}, "
+        "report.md, report.html"
     )
+    return 0
+
+
+def cmd_report(args) -> int:
+    import json
+
+    from radar.report_live import shift_handover
+    from radar.store import open_store
+    from radar.timeline import parse_interval
+
+    since = parse_interval(args.since)
+    settings = _settings(args)
+    with open_store(settings) as store:
+        markdown, data = shift_handover(store, since)
+    print(json.dumps(data, ensure_ascii=False, indent=1) if args.json else markdown, end="")
     return 0
 
 
@@ -564,6 +636,7 @@ COMMANDS = {
     "feeds": cmd_feeds,
     "replay": cmd_replay,
     "analyze": cmd_analyze,
+    "report": cmd_report,
     "playbooks": cmd_playbooks,
 }
 

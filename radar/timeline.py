@@ -80,6 +80,24 @@ def compact(snapshot: dict[str, Any], interval: float) -> dict[str, Any]:
     }
 
 
+MAX_TICKS = 500  # a default interval never makes more refreshes than this
+
+
+def default_every(span: float, window_s: float, every: float = 900.0) -> float | None:
+    """The interval of a timeline when none is asked for: none when the recording fits in
+    one window (its one snapshot says it all), else ``every`` grown to whole multiples
+    until the recording needs at most MAX_TICKS refreshes.
+
+    >>> default_every(3 * 3600, 6 * 3600), default_every(10 * 3600, 6 * 3600)
+    (None, 900.0)
+    >>> default_every(20 * 86400, 6 * 3600) / 3600  # 20 days: an hour a tick
+    1.0
+    """
+    if span <= window_s:
+        return None
+    return math.ceil(span / MAX_TICKS / every) * every
+
+
 def ticks(times: np.ndarray, every: float) -> list[float]:
     """Data times to refresh at: each interval boundary that has new mentions before it
     (quiet stretches are skipped) and the last mention."""
@@ -103,11 +121,13 @@ def replay(
     vectors: np.ndarray,
     window_s: float,
     at: Sequence[float],
-    on_snapshot: Callable[[dict[str, Any]], None],
+    on_snapshot: Callable[[dict[str, Any], int], None],
     progress: Any = None,
 ) -> tuple[list[str | None], list[str | None], dict[str, Any] | None]:
     """Refresh at each time of ``at`` over the window ending there (mentions sorted by
-    time); returns each mention's last question and topic cluster and the last snapshot."""
+    time); ``on_snapshot(snapshot, lo)`` gets each snapshot and the index of the window's
+    first mention (``radar.question_of`` is aligned with ``mentions[lo:]`` then); returns
+    each mention's last question and topic cluster and the last snapshot."""
     times = np.array([m.published for m in mentions], dtype=float)
     question: list[str | None] = [None] * len(mentions)
     topic: list[str | None] = [None] * len(mentions)
@@ -118,7 +138,7 @@ def replay(
         snapshot = radar.refresh(mentions[lo:hi], vectors[lo:hi], now)
         question[lo:hi] = radar.question_of
         topic[lo:hi] = radar.topic_of
-        on_snapshot(snapshot)
+        on_snapshot(snapshot, lo)
         if progress is not None:
             progress.update(1)
     return question, topic, snapshot

@@ -1,0 +1,246 @@
+"""The after-action review of a recorded crisis (``report.md`` of ``radar analyze``).
+
+Pure: :func:`build_review` gathers what the review says from the final snapshot, the
+timeline lines, the spike/swing scan and each mention's final question;
+:func:`render_review` writes it as Markdown for a communications advisor. Each section
+says one thing: the signals over time, the dominant questions with their milestones
+(first seen, 10th post, first on the wall, peak, prepared answer), sentiment over time,
+the handover of the last shift, the topics.
+
+>>> review = build_review({"now": "2026-11-22T09:00:00Z", "totals": {"mentions": 0,
+...     "questions": 0, "negative": 0, "positive": 0}, "questions": [], "topics": [],
+...     "bins": [], "window": {"bin_minutes": 1.0}}, [], [], np.zeros(0), [], {})
+>>> render_review(review).splitlines()[0]
+'# Omgevingsanalyse: evaluatie na afloop'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+
+from radar.report import _cell, _pct, period_label
+from radar.report_handover import handover, render_handover
+from radar.timeutil import iso, parse_time
+
+MILESTONE = 10  # "reached 10 mentions"
+SHIFT_HOURS = 8.0  # the handover section covers the recording's last shift
+KIND = {"spike": "piek", "sentiment_swing": "omslag"}
+
+
+def build_review(
+    snapshot: dict[str, Any],
+    lines: Sequence[dict[str, Any]],
+    alerts: Sequence[dict[str, Any]],
+    times: np.ndarray,
+    final_question: Sequence[str | None],
+    listed: dict[str, float],
+    source: str = "",
+    every: float | None = None,
+) -> dict[str, Any]:
+    """Everything the review shows, as plain data (also what report.html plots)."""
+    start = float(times[0]) if len(times) else parse_time(snapshot["now"])
+    end = float(times[-1]) if len(times) else start
+    members: dict[str, list[float]] = {}
+    for t, q in zip(times.tolist(), final_question, strict=True):
+        if q is not None:
+            members.setdefault(q, []).append(t)
+    questions = []
+    for q in snapshot.get("questions", []):
+        own = members.get(q["id"], [])
+        questions.append(
+            {
+                "id": q["id"],
+                "rank": q["rank"],
+                "headline": q["representative"],
+                "size": q["size"],
+                "negative": q["sentiment"]["negative"],
+                "first": own[0] if own else None,
+                "tenth": own[MILESTONE - 1] if len(own) >= MILESTONE else None,
+                "listed": listed.get(q["id"]),
+                "peak": _peak(own),
+                "answer": (
+                    f"{q['playbook']['title']} / {q['playbook']['answer_id']}"
+                    if q.get("playbook")
+                    else None
+                ),
+                "answer_score": (q.get("playbook") or {}).get("score"),
+            }
+        )
+    shift = None
+    if lines:
+        now = parse_time(lines[-1]["time"])
+        since = max(start, now - SHIFT_HOURS * 3600)
+        earlier = [x for x in lines if parse_time(x["time"]) <= since]
+        shift = handover(
+            lines[-1]["questions"], now, since, earlier[-1]["questions"] if earlier else None
+        )
+        shift["compared_with"] = earlier[-1]["time"] if earlier else None
+    return {
+        "source": source,
+        "every": every,
+        "start": iso(start),
+        "end": iso(end),
+        "days": _spans_days(start, end),
+        "totals": snapshot["totals"],
+        "questions": questions,
+        "alerts": [
+            {"kind": a["kind"], "since": a["since"], "message": a["message"]}
+            for a in alerts
+            if a["kind"] in KIND
+        ],
+        "bins": [
+            {k: b.get(k) for k in ("start", "mentions", "negative", "positive")}
+            for b in snapshot.get("bins", [])
+        ],
+        "bin_minutes": snapshot.get("window", {}).get("bin_minutes", 1.0),
+        "snapshots": len(lines),
+        "handover": shift,
+        "topics": [
+            {
+                "label": t["label"],
+                "size": t["size"],
+                "negative": t["sentiment"]["negative"],
+                "example": t["representative"],
+            }
+            for t in snapshot.get("topics", [])[:10]
+        ],
+    }
+
+
+def _spans_days(start: float, end: float) -> bool:
+    day = datetime.fromtimestamp(start, UTC).date()
+    return end - start > 86400 or day != datetime.fromtimestamp(end, UTC).date()
+
+
+def _peak(own: list[float]) -> dict[str, Any] | None:
+    """The clock hour with the most posts of a question."""
+    if not own:
+        return None
+    hours = np.floor(np.asarray(own) / 3600).astype(np.int64)
+    values, counts = np.unique(hours, return_counts=True)
+    best = int(np.argmax(counts))
+    return {"start": float(values[best]) * 3600, "count": int(counts[best])}
+
+
+def when_format(days: bool):  # noqa: ANN201
+    """ISO time → ``14:40`` within one day, ``15-04-2013 14:40`` over days."""
+
+    def when(value: str | float | None) -> str:
+        if value is None:
+            return "–"
+        t = parse_time(value) if isinstance(value, str) else float(value)
+        return datetime.fromtimestamp(t, UTC).strftime("%d-%m-%Y %H:%M" if days else "%H:%M")
+
+    return when
+
+
+def sentiment_periods(
+    bins: Sequence[dict[str, Any]], bin_minutes: float, parts: int = 6
+) -> list[dict[str, Any]]:
+    """The recording in ``parts`` periods of equal length (as far as there are posts):
+    mentions and negative/positive counts each."""
+    filled = [b for b in bins if b.get("mentions")]
+    if not filled:
+        return []
+    t0 = parse_time(filled[0]["start"])
+    t1 = parse_time(filled[-1]["start"]) + bin_minutes * 60
+    step = (t1 - t0) / parts
+    out = []
+    for i in range(parts):
+        lo, hi = t0 + i * step, t0 + (i + 1) * step
+        chunk = [
+            b
+            for b in filled
+            if lo <= parse_time(b["start"]) < hi
+            or (i == parts - 1 and parse_time(b["start"]) >= hi)
+        ]
+        if chunk:
+            out.append(
+                {
+                    "start": lo,
+                    "end": hi,
+                    "mentions": sum(b["mentions"] for b in chunk),
+                    "negative": sum(b["negative"] for b in chunk),
+                    "positive": sum(b["positive"] for b in chunk),
+                }
+            )
+    return out
+
+
+def render_review(review: dict[str, Any]) -> str:
+    """Markdown after-action review."""
+    when = when_format(review["days"])
+    totals = review["totals"]
+    start, end = parse_time(review["start"]), parse_time(review["end"])
+    alerts = review["alerts"]
+    questions = review["questions"]
+    spikes = sum(a["kind"] == "spike" for a in alerts)
+    swings = len(alerts) - spikes
+    gaps = sum(q["answer"] is None for q in questions)
+    lines = [
+        "# Omgevingsanalyse: evaluatie na afloop"
+        + (f" van {review['source']}" if review["source"] else ""),
+        "",
+        f"Opname {period_label(start, end, review['days'])} (UTC): {totals['mentions']} berichten, "
+        f"waarvan {totals['questions']} vragen; negatief {_pct(totals['negative'], totals['mentions'])}, "
+        f"positief {_pct(totals['positive'], totals['mentions'])}. "
+        f"{spikes} {'piek' if spikes == 1 else 'pieken'} en {swings} "
+        f"{'omslag' if swings == 1 else 'omslagen'} in het sentiment; {len(questions)} dominante "
+        f"vragen, waarvan {gaps} zonder voorbereid antwoord.",
+    ]
+    if review["snapshots"]:
+        lines[-1] += (
+            f" Verloop uit {review['snapshots']} momentopnamen, één per "
+            f"{(review['every'] or 0) / 60:g} min datatijd (timeline.jsonl)."
+        )
+    lines += ["", "## Signalen", ""]
+    lines += [f"- {when(a['since'])} — {KIND[a['kind']]}: {a['message']}" for a in alerts] or [
+        "Geen pieken of omslagen in de hele opname."
+    ]
+    lines += ["", "## Dominante vragen", ""]
+    if questions:
+        lines += [
+            f"| # | vraag | berichten | eerste | {MILESTONE}e | op de wall | piek (per uur) | "
+            "voorbereid antwoord |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
+        for q in questions:
+            peak = q["peak"]
+            lines.append(
+                f"| {q['rank']} | {_cell(q['headline'], 90)} | {q['size']} | {when(q['first'])} | "
+                f"{when(q['tenth'])} | {when(q['listed'])} | "
+                + (f"{when(peak['start'])} ({peak['count']})" if peak else "–")
+                + f" | {q['answer'] or '**geen — extra informatie nodig**'} |"
+            )
+    else:
+        lines.append("Geen dominante vragen gevonden.")
+    periods = sentiment_periods(review["bins"], review["bin_minutes"])
+    if len(periods) > 1:
+        lines += [
+            "",
+            "## Sentiment door de tijd",
+            "",
+            "| periode | berichten | negatief | positief |",
+            "|---|---|---|---|",
+        ]
+        lines += [
+            f"| {period_label(p['start'], p['end'], review['days'])} | {p['mentions']} | "
+            f"{_pct(p['negative'], p['mentions'])} | {_pct(p['positive'], p['mentions'])} |"
+            for p in periods
+        ]
+    if review["handover"]:
+        lines += [""] + render_handover(review["handover"], when)
+    topics = review["topics"]
+    if topics:
+        lines += ["", "## Onderwerpen", "", "| onderwerp | berichten | negatief | voorbeeld |"]
+        lines.append("|---|---|---|---|")
+        lines += [
+            f"| {_cell(t['label'], 40)} | {t['size']} | {t['negative']:.0%} | "
+            f"{_cell(t['example'], 80)} |"
+            for t in topics
+        ]
+    return "\n".join(lines).rstrip() + "\n"
