@@ -112,7 +112,7 @@ def render_handover(
     def mark(i: dict[str, Any]) -> str:
         marks = []
         if i.get("gone"):
-            marks.append("niet meer in het venster")
+            marks.append("niet meer op de wall")
         elif i["stale"] and i.get("last_seen"):
             marks.append(f"verouderd: niets nieuws sinds {when(i['last_seen'])}")
         if i["carried_over"] and i.get("first_seen"):

@@ -1,0 +1,64 @@
+"""``radar report --since 8h``: the shift handover from a live store.
+
+Reads the current snapshot, the snapshot history (the stand at the start of the shift, or
+the oldest kept when the history does not reach that far) and the operator log (published
+answers), and hands them to :func:`radar.report_handover.handover`. The shift ends at the
+radar clock (``now`` of the snapshot: the wall clock, or the newest mention in a drill).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from radar.errors import RadarError
+from radar.operator import OperatorActions
+from radar.report_handover import handover, render_handover
+from radar.report_review import KIND, when_format
+from radar.timeline import compact
+from radar.timeutil import parse_time
+
+HISTORY = 500  # snapshots read back (the store keeps about this many)
+
+
+def shift_handover(store: Any, since_seconds: float) -> tuple[str, dict[str, Any]]:
+    """Markdown and JSON of the handover of the last ``since_seconds`` of radar time."""
+    snapshot = store.load_snapshot()
+    if snapshot is None:
+        raise RadarError(
+            "report: no snapshot in the store yet; start the radar (radar run, or radar loop)"
+        )
+    now = parse_time(snapshot["now"])
+    since = now - since_seconds
+    earlier = None
+    for past in store.snapshot_history(HISTORY):  # oldest first
+        if earlier is None or parse_time(past["now"]) <= since:
+            earlier = past
+    if earlier is not None and parse_time(earlier["now"]) >= now:
+        earlier = None  # only the current snapshot is kept: nothing to compare with
+    published = [e for e in OperatorActions(store).history(1000) if e.get("action") == "publish"]
+    data = handover(
+        compact(snapshot, 900.0)["questions"],
+        now,
+        since,
+        None if earlier is None else compact(earlier, 900.0)["questions"],
+        published,
+    )
+    data["compared_with"] = None if earlier is None else earlier["now"]
+    data["alerts"] = [
+        {"kind": a["kind"], "since": a["since"], "message": a["message"]}
+        for a in snapshot.get("alert_log", [])
+        if a["kind"] in KIND and parse_time(a["since"]) >= since
+    ]
+    when = when_format(since_seconds >= 86400 or snapshot["now"][:10] != _day(since))
+    lines = render_handover(data, when, heading="#")
+    lines += ["", "**Signalen in deze dienst**", ""]
+    lines += [f"- {when(a['since'])} — {KIND[a['kind']]}: {a['message']}" for a in data["alerts"]]
+    if not data["alerts"]:
+        lines.append("- geen")
+    return "\n".join(lines) + "\n", data
+
+
+def _day(t: float) -> str:
+    from radar.timeutil import iso
+
+    return iso(t)[:10]
