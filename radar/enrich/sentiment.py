@@ -28,19 +28,20 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 
-from radar.enrich import _lexicon_en, _lexicon_nl, _lexicon_nl_general
+from radar.enrich.lexicon import Lexicon, emoji_weights, general_nl, load_lexicon
 
 __all__ = [
     "EMOJI",
     "NEUTRAL_BAND",
     "Item",
+    "LexiconParts",
     "apply_modifiers",
     "contrast_weights",
     "emoji_valence",
     "is_shouting",
     "label_for",
+    "lexicon_parts",
     "normalise_score",
     "score_sentiment",
     "sentiment_items",
@@ -75,33 +76,15 @@ IMPATIENCE_WORDS = frozenset({"eindelijk", "finally", "ooit", "ever"})
 IMPATIENCE_WEIGHT = -1.0
 """Weight of an impatience word in a question clause."""
 
-EMOJI: Mapping[str, float] = MappingProxyType(
-    {
-        "😡": -2.5, "🤬": -2.8, "😤": -2.0, "😠": -2.3, "😢": -2.0, "😭": -2.2, "😞": -1.8,
-        "😔": -1.6, "😩": -1.8, "😫": -1.8, "😱": -1.6, "😨": -1.8, "😰": -1.8, "😥": -1.6,
-        "💔": -2.2, "👎": -2.0, "🙄": -1.4, "😒": -1.5, "😣": -1.6, "😖": -1.7, "😟": -1.5,
-        "😕": -1.0, "☹": -1.8, "🙁": -1.6, "🤮": -2.5, "🤢": -2.0, "💩": -1.8, "😬": -0.8,
-        "😷": -0.6, "😓": -1.4, "😪": -1.2, "🤦": -1.6, "😳": -0.6,
-        "🙏": 1.0, "👍": 1.8, "😊": 2.0, "❤": 2.2, "😀": 1.8, "😃": 1.9, "😄": 2.0,
-        "😁": 1.8, "🙂": 1.4, "😍": 2.4, "🥰": 2.4, "😘": 2.0, "💪": 1.6, "👏": 1.8,
-        "🎉": 2.0, "🥳": 2.2, "✅": 1.0, "💙": 1.8, "💚": 1.8, "💛": 1.8, "💜": 1.8,
-        "🧡": 1.8, "😂": 1.0, "🤣": 1.0, "😉": 1.2, "👌": 1.6, "😎": 1.4, "🤗": 1.8,
-        "😌": 1.6, "♥": 2.0, "💕": 2.2, "💖": 2.2, "🌸": 0.8, "☺": 1.8, "😇": 1.6,
-    }
-)  # fmt: skip
+EMOJI: Mapping[str, float] = emoji_weights()["emoji"]
 """Emoji → weight (variation selectors are ignored)."""
 
-EMOTICONS: Mapping[str, float] = MappingProxyType(
-    {
-        ":)": 1.6, ":-)": 1.6, ":]": 1.4, "=)": 1.6, ":d": 2.0, ":-d": 2.0, "xd": 1.6,
-        ";)": 1.2, ";-)": 1.2, ":p": 1.0, "<3": 2.0, "(:": 1.6,
-        ":(": -1.8, ":-(": -1.8, ":'(": -2.2, ">:(": -2.4, ":/": -0.8, ":-/": -0.8,
-        "</3": -2.0, ":@": -2.0, ":s": -1.0, "):": -1.8, ":|": -0.5,
-    }
-)  # fmt: skip
+EMOTICONS: Mapping[str, float] = emoji_weights()["emoticons"]
 """Emoticons (lower-cased) → weight."""
 
-_LEXICONS = {"nl": _lexicon_nl, "en": _lexicon_en}
+_NL = load_lexicon("nl")
+_EN = load_lexicon("en")
+_NL_GENERAL = general_nl()
 _MAX_PHRASE = 5
 
 _RT = re.compile(r"^\s*(?:RT|MT)\s*:?\s*@\w+\s*:?\s*", re.IGNORECASE)
@@ -132,21 +115,17 @@ class Item:
     """Number of tokens (phrases are longer than one)."""
 
 
-def _lexicon(lang: str):  # noqa: ANN202 - a module
-    return _LEXICONS.get(lang, _lexicon_en)
+def _lexicon(lang: str) -> Lexicon:
+    return _NL if lang == "nl" else _EN
 
 
 _MODIFIERS = {
-    lexicon.__name__: frozenset(lexicon.INTENSIFIERS)
-    | frozenset(lexicon.DOWNTONERS)
-    | lexicon.NEGATORS
-    for lexicon in (_lexicon_nl, _lexicon_en)
+    lexicon.name: frozenset(lexicon.intensifiers) | frozenset(lexicon.downtoners) | lexicon.negators
+    for lexicon in (_NL, _EN)
 }
 """Per lexicon: the words that modify the next one (intensifiers, downtoners, negators)."""
 
-_PHRASE_HEADS = frozenset(
-    phrase.split()[0] for lexicon in (_lexicon_nl, _lexicon_en) for phrase in lexicon.PHRASES
-)
+_PHRASE_HEADS = frozenset(phrase.split()[0] for lexicon in (_NL, _EN) for phrase in lexicon.phrases)
 """First words of the lexicon phrases: no phrase can start at any other word."""
 
 _EMOJI_CHARS = re.compile("[" + "".join(re.escape(char) for char in EMOJI) + "]")
@@ -160,33 +139,33 @@ _ASCII_CAPITALS = bytes(range(ord("A"), ord("Z") + 1))
 
 _MEMO_SIZE = 65536
 _MEMO: dict[str, dict[str, tuple[float | None, float | None]]] = {
-    lexicon.__name__: {} for lexicon in (_lexicon_nl, _lexicon_en)
+    lexicon.name: {} for lexicon in (_NL, _EN)
 }
 """Per primary lexicon: word → :func:`_word_weights` (emptied when it reaches ``_MEMO_SIZE``)."""
 
 
-def _word_weights(word: str, primary) -> tuple[float | None, float | None]:  # noqa: ANN001 - a module
+def _word_weights(word: str, primary: Lexicon) -> tuple[float | None, float | None]:
     """A word's weight in ``primary`` (through letter repeats and suffixes; for Dutch, the
-    general adjectives of :mod:`radar.enrich._lexicon_nl_general` after the crisis words), and
+    general adjectives of ``lexicon_nl_general.tsv`` after the crisis words), and
     the weight it counts with: that one, else the other lexicon's entry for the exact word
     (code-switching; negators and short words excepted). Memoised per lexicon.
 
-    >>> _word_weights("schandalige", _lexicon_nl), _word_weights("awesome", _lexicon_nl)
+    >>> _word_weights("schandalige", _NL), _word_weights("awesome", _NL)
     ((-2.5, -2.5), (None, 2.6))
-    >>> _word_weights("onbeleefde", _lexicon_nl)[0] < 0
+    >>> _word_weights("onbeleefde", _NL)[0] < 0
     True
     """
-    memo = _MEMO[primary.__name__]
+    memo = _MEMO[primary.name]
     found = memo.get(word)
     if found is None:
-        suffixes = _NL_SUFFIXES if primary is _lexicon_nl else _EN_SUFFIXES
-        own = _lookup_uncached(word, primary.WORDS, suffixes)
-        if own is None and primary is _lexicon_nl:  # a general Dutch adjective, weighing less
-            own = _lookup_uncached(word, _lexicon_nl_general.WORDS, suffixes)
+        suffixes = _NL_SUFFIXES if primary is _NL else _EN_SUFFIXES
+        own = _lookup_uncached(word, primary.words, suffixes)
+        if own is None and primary is _NL:  # a general Dutch adjective, weighing less
+            own = _lookup_uncached(word, _NL_GENERAL, suffixes)
         counted = own
-        if own is None and word not in primary.NEGATORS and len(word) > 3:
-            secondary = _lexicon_en if primary is _lexicon_nl else _lexicon_nl
-            counted = secondary.WORDS.get(word)
+        if own is None and word not in primary.negators and len(word) > 3:
+            secondary = _EN if primary is _NL else _NL
+            counted = secondary.words.get(word)
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
         found = memo[word] = (own, counted)
@@ -224,9 +203,9 @@ def sentiment_items(tokens: list[str], raw: list[str], lang: str) -> list[Item]:
     [(0, 2.6), (3, 2.2)]
     """
     primary = _lexicon(lang)
-    secondary = _lexicon_en if primary is _lexicon_nl else _lexicon_nl
-    modifiers = _MODIFIERS[primary.__name__]
-    memo = _MEMO[primary.__name__]
+    secondary = _EN if primary is _NL else _NL
+    modifiers = _MODIFIERS[primary.name]
+    memo = _MEMO[primary.name]
     items: list[Item] = []
     count = len(tokens)
     i = 0
@@ -235,7 +214,7 @@ def sentiment_items(tokens: list[str], raw: list[str], lang: str) -> list[Item]:
         if word in _PHRASE_HEADS:  # the longest phrase starting here, if any
             for size in range(min(_MAX_PHRASE, count - i), 1, -1):
                 phrase = " ".join(tokens[i : i + size])
-                weight = primary.PHRASES.get(phrase, secondary.PHRASES.get(phrase))
+                weight = primary.phrases.get(phrase, secondary.phrases.get(phrase))
                 if weight is not None:
                     caps = all(_is_caps(w) for w in raw[i : i + size])
                     items.append(Item(i, weight, caps, size))
@@ -282,20 +261,20 @@ def apply_modifiers(
     start = item.start
     before = tokens[max(0, start - NEGATION_SCOPE) : start]
     for offset, word in enumerate(reversed(before[-2:])):
-        factor = lexicon.INTENSIFIERS.get(word) or _lexicon_en.INTENSIFIERS.get(word)
-        if factor and (offset == 0 or word not in lexicon.CONTRAST):
+        factor = lexicon.intensifiers.get(word) or _EN.intensifiers.get(word)
+        if factor and (offset == 0 or word not in lexicon.contrast):
             value *= factor if offset == 0 else 1 + (factor - 1) / 2
             break
-        factor = lexicon.DOWNTONERS.get(word) or _lexicon_en.DOWNTONERS.get(word)
+        factor = lexicon.downtoners.get(word) or _EN.downtoners.get(word)
         if factor:
             value *= factor
             break
     first = max(0, start - NEGATION_SCOPE)
     for position in range(start - 1, first - 1, -1):
         word = tokens[position]
-        if position in taken or word in lexicon.CONTRAST:
+        if position in taken or word in lexicon.contrast:
             break
-        if word in lexicon.NEGATORS or word in _lexicon_en.NEGATORS or word.endswith("n't"):
+        if word in lexicon.negators or word in _EN.negators or word.endswith("n't"):
             value *= NEGATION_FACTOR
             break
     else:
@@ -306,7 +285,7 @@ def apply_modifiers(
     return value
 
 
-def _negated_after(tokens: list[str], start: int, lexicon) -> bool:  # noqa: ANN001 - a module
+def _negated_after(tokens: list[str], start: int, lexicon: Lexicon) -> bool:
     """Dutch puts "niet"/"nooit" after a finite verb: "het lukt niet", "dat helpt nooit"."""
     after = tokens[start + 1 : start + 2]
     return bool(after) and after[0] in {"niet", "nooit"} and start + 2 >= len(tokens)
@@ -321,7 +300,7 @@ def contrast_weights(tokens: list[str], lang: str) -> list[float]:
     lexicon = _lexicon(lang)
     last = -1
     for index, word in enumerate(tokens):
-        if word in lexicon.CONTRAST and 0 < index < len(tokens) - 1:
+        if word in lexicon.contrast and 0 < index < len(tokens) - 1:
             last = index
     if last < 0:
         return [1.0] * len(tokens)
@@ -395,23 +374,38 @@ def _clean(text: str) -> str:
     return text.replace("#", " ").replace("\ufe0f", "")
 
 
-def score_sentiment(text: str, lang: str) -> tuple[str, float]:
-    """Label and score in [-1, 1] of a post's sentiment.
+@dataclass(frozen=True)
+class LexiconParts:
+    """What the lexicon finds in a post, before squashing (the sentiment head's cues)."""
 
-    ``lang`` picks the primary lexicon (``"nl"``; anything else uses English);
-    words from the other lexicon still count, as code-switching is common.
+    positive: float
+    """Summed weight of the positive words and phrases (after modifiers)."""
+    negative: float
+    """Summed weight of the negative ones (zero or below)."""
+    emoji: float
+    """Emoji and emoticons."""
+    factor: float
+    """Emphasis from exclamation marks and capitals (1.0 without)."""
+    courtesy: bool
+    """Thanks in a post that asks something (counted as courtesy, not relief)."""
 
-    >>> score_sentiment("Ik ben niet blij met deze service", "nl")[0]
-    'negative'
-    >>> score_sentiment("Geen probleem, bedankt!", "nl")[0]
-    'positive'
-    >>> score_sentiment("Delays again, but great job by the staff", "en")[0]
-    'positive'
+    @property
+    def total(self) -> float:
+        return (self.positive + self.negative + self.emoji) * self.factor
+
+
+def lexicon_parts(text: str, lang: str) -> LexiconParts:
+    """The lexicon's positive and negative totals of a post (see :func:`score_sentiment`).
+
+    >>> parts = lexicon_parts("Goed geregeld, maar wel een schandalige vertraging!", "nl")
+    >>> parts.positive > 0 > parts.negative, parts.factor
+    (True, 1.08)
     """
     cleaned = _clean(text)
     shouting = is_shouting(cleaned)
     asks = "?" in cleaned
-    total = 0.0
+    positive = negative = 0.0
+    courtesy = False
     for clause in _CLAUSE.findall(cleaned):
         raw = _TOKEN.findall(clause.replace("’", "'"))
         if not raw:
@@ -421,7 +415,6 @@ def score_sentiment(text: str, lang: str) -> tuple[str, float]:
             raw = tokens  # a whole post in capitals is not emphasis word by word
         weights = contrast_weights(tokens, lang)
         is_question = "?" in clause
-        subtotal = 0.0
         items = sentiment_items(tokens, raw, lang)
         taken = frozenset(
             position
@@ -439,13 +432,34 @@ def score_sentiment(text: str, lang: str) -> tuple[str, float]:
                 and not COURTESY_WORDS.isdisjoint(tokens[item.start : item.start + item.size])
             ):
                 value *= COURTESY_IN_QUESTION_FACTOR
+                courtesy = True
             elif is_question and value > 0:
                 value *= QUESTION_POSITIVE_FACTOR
-            subtotal += value
-        total += subtotal
-    total += emoji_valence(cleaned)
-    if total:
+            if value > 0:
+                positive += value
+            else:
+                negative += value
+    emoji = emoji_valence(cleaned)
+    factor = 1.0
+    if positive or negative or emoji:
         exclamations = min(cleaned.count("!"), 4)
-        total *= 1.0 + 0.08 * exclamations + (0.15 if shouting else 0.0)
+        factor = 1.0 + 0.08 * exclamations + (0.15 if shouting else 0.0)
+    return LexiconParts(positive, negative, emoji, round(factor, 4), courtesy)
+
+
+def score_sentiment(text: str, lang: str) -> tuple[str, float]:
+    """Label and score in [-1, 1] of a post's sentiment.
+
+    ``lang`` picks the primary lexicon (``"nl"``; anything else uses English);
+    words from the other lexicon still count, as code-switching is common.
+
+    >>> score_sentiment("Ik ben niet blij met deze service", "nl")[0]
+    'negative'
+    >>> score_sentiment("Geen probleem, bedankt!", "nl")[0]
+    'positive'
+    >>> score_sentiment("Delays again, but great job by the staff", "en")[0]
+    'positive'
+    """
+    total = lexicon_parts(text, lang).total
     score = round(normalise_score(total), 4) if total else 0.0
     return label_for(score), score

@@ -164,10 +164,10 @@ def test_general_dutch_adjectives_count_and_function_words_do_not(text, expected
 
 
 def test_crisis_words_weigh_more_than_general_adjectives():
-    from radar.enrich import _lexicon_nl, _lexicon_nl_general
+    from radar.enrich.lexicon import general_nl, load_lexicon
 
-    assert max(map(abs, _lexicon_nl_general.WORDS.values())) <= 1.5
-    assert abs(_lexicon_nl.WORDS["schandalig"]) > 1.5
+    assert max(map(abs, general_nl().values())) <= 1.5
+    assert abs(load_lexicon("nl").words["schandalig"]) > 1.5
 
 
 @pytest.mark.parametrize(
