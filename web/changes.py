@@ -25,6 +25,7 @@ from dash import html
 from radar.snapshot_schema import RECENT_MINUTES
 from radar.timeutil import parse_time
 from web.ids import Id
+from web.questions import card_title
 from web.text import DEFAULT_LANG, t
 
 GROUPS = ("new", "growing", "fading", "published")
@@ -58,23 +59,47 @@ def recent_changes(
     return groups
 
 
+TITLES_BUDGET = 90
+"""Characters of headlines one line of changes shows (two lines of the side column at the
+wall's text size, after its tag); the rest is counted ("+2")."""
+
+
+def fit_titles(titles: Sequence[str], budget: int = TITLES_BUDGET) -> tuple[list[str], int]:
+    """The headlines that fit in ``budget`` characters (at least the first, whole) and how
+    many are left out: no headline is cut in the middle.
+
+    >>> fit_titles(["Rijden er bussen?", "Hoe lang duurt het nog?", "Krijg ik geld terug?"], 45)
+    (['Rijden er bussen?', 'Hoe lang duurt het nog?'], 1)
+    """
+    shown: list[str] = []
+    used = 0
+    for title in titles:
+        cost = len(title) + (3 if shown else 0)  # " · " between two
+        if shown and used + cost > budget:
+            break
+        shown.append(title)
+        used += cost
+    return shown, len(titles) - len(shown)
+
+
 def changes_list(snapshot: Mapping[str, Any], lang: str = DEFAULT_LANG) -> html.Ul:
-    """One line per non-empty group: a coloured tag and the questions' labels."""
+    """One line per non-empty group: a coloured tag and the questions by the headline their
+    card shows (:func:`web.questions.card_title`), never by keywords."""
     groups = recent_changes(snapshot)
     rows = []
     for name in GROUPS:
         items: Sequence[Mapping[str, Any]] = groups[name]
         if not items:
             continue
-        labels = [str(q.get("label") or q.get("representative") or "") for q in items]
-        shown = labels[:MAX_PER_GROUP]
-        more = f" +{len(labels) - len(shown)}" if len(labels) > len(shown) else ""
+        shown, left = fit_titles([card_title(q) for q in items[:MAX_PER_GROUP]])
+        left += max(0, len(items) - MAX_PER_GROUP)
         rows.append(
             html.Li(
                 className=f"change change-{name}",
                 children=[
                     html.Span(t(f"changes_{name}", lang), className="change-kind"),
-                    html.Span(" · ".join(shown) + more, className="change-labels"),
+                    html.Span(" · ".join(shown), className="change-labels"),
+                    *([html.Span(f" +{left}", className="change-more")] if left else []),
                 ],
             )
         )

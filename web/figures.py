@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -71,28 +71,72 @@ def coarsen(bins: Sequence[Mapping[str, Any]], max_points: int = MAX_POINTS) -> 
     return merged
 
 
-MIN_SPAN_SECONDS = 3600  # the time axis shows at least the last hour
+MIN_SPAN_SECONDS = 600  # the time axis is at least ten minutes long (running into the future)
 
 
 def active_bins(
     bins: Sequence[Mapping[str, Any]], min_span: float = MIN_SPAN_SECONDS
 ) -> list[Mapping[str, Any]]:
-    """The bins from the first one with posts (or the last ``min_span``, if longer ago is
-    quiet): a crisis two hours old does not sit in the right third of a 6-hour axis.
+    """The bins from the first one with posts: a crisis (or a drill) 20 minutes old does not
+    sit at the end of an hour of empty axis. Without any post, the last ``min_span``.
 
     >>> b = [{"start": f"2026-11-22T0{h}:00:00Z", "mentions": m} for h, m in
     ...      [(0, 0), (1, 0), (2, 0), (3, 4), (4, 2)]]
     >>> [x["start"][11:13] for x in active_bins(b)]
     ['03', '04']
-    >>> [x["start"][11:13] for x in active_bins(b, min_span=3 * 3600)]
+    >>> [x["start"][11:13] for x in active_bins([{**x, "mentions": 0} for x in b], 3 * 3600)]
     ['01', '02', '03', '04']
     """
     if not bins:
         return []
-    first = next((i for i, b in enumerate(bins) if int(b.get("mentions") or 0)), len(bins) - 1)
-    last = parse_time(bins[-1]["start"])
-    keep = next((i for i, b in enumerate(bins) if parse_time(b["start"]) >= last - min_span), first)
-    return list(bins[min(first, keep) :])
+    first = next((i for i, b in enumerate(bins) if int(b.get("mentions") or 0)), None)
+    if first is None:
+        last = parse_time(bins[-1]["start"])
+        first = next(i for i, b in enumerate(bins) if parse_time(b["start"]) >= last - min_span)
+    return list(bins[first:])
+
+
+TICK_MINUTES = (1, 2, 5, 10, 15, 30, 60, 120, 180, 240, 360, 720)
+MAX_TICKS = 5  # five "08:15" labels take half of a chart's width on the wall
+TICK_EDGE = 0.07
+"""No tick within this share of the axis from either end: a time label is about 10 % of
+the chart wide, and one centred on the left edge runs into the y axis's "0"."""
+
+
+def time_axis(
+    x: Sequence[datetime],
+    bin_seconds: float = 60.0,
+    min_span: float = MIN_SPAN_SECONDS,
+    max_ticks: int = MAX_TICKS,
+) -> dict[str, list[datetime]]:
+    """Range and tick times of a chart's time axis: from the start of the first bin to the
+    end of the last (at least ``min_span``, the rest in the future), with ticks on a round
+    clock step and none within :data:`TICK_EDGE` of either end.
+
+    >>> x = [datetime(2026, 11, 22, 6, 30) + timedelta(minutes=m) for m in range(118)]
+    >>> axis = time_axis(x)
+    >>> axis["range"][0].strftime("%H:%M:%S"), [t.strftime("%H:%M") for t in axis["tickvals"]]
+    ('06:29:30', ['07:00', '07:30', '08:00'])
+    """
+    if not x:
+        return {"range": [], "tickvals": []}
+    half = timedelta(seconds=bin_seconds / 2)
+    lo = x[0] - half
+    hi = max(x[-1] + half, lo + timedelta(seconds=min_span))
+    span = hi - lo
+    first, last = lo + TICK_EDGE * span, hi - TICK_EDGE * span
+    ticks: list[datetime] = []
+    for minutes in TICK_MINUTES:
+        step = timedelta(minutes=minutes)
+        midnight = first.replace(hour=0, minute=0, second=0, microsecond=0)
+        tick = midnight + step * math.ceil((first - midnight) / step)
+        ticks = []
+        while tick <= last:
+            ticks.append(tick)
+            tick += step
+        if len(ticks) <= max_ticks:
+            break
+    return {"range": [lo, hi], "tickvals": ticks}
 
 
 def legend_items(kind: str, lang: str = DEFAULT_LANG) -> list[tuple[str, str]]:
@@ -106,8 +150,11 @@ def legend_items(kind: str, lang: str = DEFAULT_LANG) -> list[tuple[str, str]]:
     return [(t(labels.get(name, name), lang), COLORS[name]) for name in names]
 
 
+FONT_PX = 22  # at 1920×1080 (scale 1): 2 % of the screen height, as the wall's other text
+
+
 def _layout(fig: go.Figure, scale: float) -> go.Figure:
-    size = round(20 * scale)
+    size = round(FONT_PX * scale)
     fig.update_layout(
         template="plotly_dark",
         paper_bgcolor="rgba(0,0,0,0)",
@@ -118,10 +165,10 @@ def _layout(fig: go.Figure, scale: float) -> go.Figure:
             "color": COLORS["text"],
         },
         margin={
-            "l": round(64 * scale),
+            "l": round(70 * scale),
             "r": round(16 * scale),
-            "t": round(16 * scale),
-            "b": round(34 * scale),
+            "t": round(18 * scale),
+            "b": round(36 * scale),
         },
         showlegend=False,  # the legend is drawn in the panel heading (see legend_items)
         hovermode=False,
@@ -151,8 +198,7 @@ def volume_figure(
     scale: float = 1.0,
 ) -> go.Figure:
     """Posts per bin as bars, with the questions among them highlighted on top."""
-    bins = coarsen(active_bins(snapshot.get("bins") or []))
-    x = [local_time(b["start"], tz) for b in bins]
+    bins, x = _series(snapshot, tz)
     fig = go.Figure()
     fig.add_bar(
         x=x,
@@ -167,10 +213,7 @@ def volume_figure(
         marker={"color": COLORS["questions"], "line": {"width": 0}},
     )
     fig.update_layout(barmode="overlay", bargap=0.15)
-    fig = _layout(fig, scale)
-    for i, (when, label, color) in enumerate(markers(snapshot, "volume", lang)):
-        _marker(fig, local_time(when, tz), label, color, scale, row=i)
-    return fig
+    return _with_time_axis(_layout(fig, scale), snapshot, x, "volume", lang, tz, scale)
 
 
 def sentiment_figure(
@@ -181,8 +224,7 @@ def sentiment_figure(
 ) -> go.Figure:
     """Shares of negative (red, at the bottom), neutral and positive (green) posts over the
     trailing 10 minutes of each bin (:func:`rolling_shares`)."""
-    bins = coarsen(active_bins(snapshot.get("bins") or []))
-    x = [local_time(b["start"], tz) for b in bins]
+    bins, x = _series(snapshot, tz)
     fig = go.Figure()
     rolling = rolling_shares(bins)
     for name in ("negative", "neutral", "positive"):
@@ -198,8 +240,40 @@ def sentiment_figure(
         )
     fig = _layout(fig, scale)
     fig.update_yaxes(range=[0, 100], ticksuffix="%", rangemode="normal")
-    for i, (when, label, color) in enumerate(markers(snapshot, "sentiment", lang)):
-        _marker(fig, local_time(when, tz), label, color, scale, row=i)
+    return _with_time_axis(fig, snapshot, x, "sentiment", lang, tz, scale)
+
+
+def _series(snapshot: Mapping[str, Any], tz: str) -> tuple[list[dict], list[datetime]]:
+    bins = coarsen(active_bins(snapshot.get("bins") or []))
+    return bins, [local_time(b["start"], tz) for b in bins]
+
+
+def _with_time_axis(
+    fig: go.Figure,
+    snapshot: Mapping[str, Any],
+    x: Sequence[datetime],
+    kind: str,
+    lang: str,
+    tz: str,
+    scale: float,
+) -> go.Figure:
+    """The shared time axis (:func:`time_axis`) and the markers that fall inside it."""
+    if len(x) > 1:
+        bin_seconds = (x[1] - x[0]).total_seconds()
+    else:
+        bin_seconds = 60 * float((snapshot.get("window") or {}).get("bin_minutes") or 1.0)
+    axis = time_axis(x, bin_seconds)
+    if not axis["range"]:
+        return fig
+    fig.update_xaxes(range=axis["range"], tickvals=axis["tickvals"], autorange=False)
+    lo, hi = axis["range"]
+    inside = [
+        (at, label, color)
+        for when, label, color in markers(snapshot, kind, lang)
+        if lo <= (at := local_time(when, tz)) <= hi
+    ]
+    for i, (at, label, color) in enumerate(inside):
+        _marker(fig, at, label, color, scale, row=i, share=(at - lo) / (hi - lo))
     return fig
 
 
@@ -281,11 +355,40 @@ def rolling_shares(
     return out
 
 
+LABEL_CHAR_SHARE = 0.021
+"""Width of one character of a marker label as a share of a wall chart's width (22 px text
+on a 588 px plot at 1920×1080; both scale with the screen)."""
+
+
+def marker_anchor(share: float, text: str) -> str:
+    """Where a marker's label sits: centred on its line, unless that would run off the chart
+    (then it ends or starts at the line; its text names the time, so it cannot be misread).
+
+    >>> marker_anchor(0.5, "omslag 08:19"), marker_anchor(0.97, "omslag 08:19")
+    ('center', 'right')
+    >>> marker_anchor(0.02, "piek 06:41")
+    'left'
+    """
+    half = len(text) * LABEL_CHAR_SHARE / 2
+    if share - half < 0:
+        return "left"
+    if share + half > 1:
+        return "right"
+    return "center"
+
+
 def _marker(
-    fig: go.Figure, x: datetime, label: str, color: str, scale: float, row: int = 0
+    fig: go.Figure,
+    x: datetime,
+    label: str,
+    color: str,
+    scale: float,
+    row: int = 0,
+    share: float = 0.5,
 ) -> None:
-    """A dashed vertical line over the whole plot with a small label at the top; labels of
-    consecutive markers alternate between two heights so neighbours do not overlap."""
+    """A dashed vertical line over the whole plot with a label at the top that names the
+    time ("omslag 08:19"), centred on the line; labels of consecutive markers alternate
+    between two heights so neighbours do not overlap."""
     fig.add_shape(
         type="line",
         xref="x",
@@ -297,18 +400,21 @@ def _marker(
         line={"color": color, "width": max(2, round(2.5 * scale)), "dash": "dash"},
         layer="above",
     )
+    text = f"{label} {x.strftime('%H:%M')}"
     fig.add_annotation(
         x=x,
-        y=1 - 0.2 * (row % 2),
+        y=1 - 0.22 * (row % 2),
         xref="x",
         yref="paper",
-        text=label,
+        text=text,
         showarrow=False,
-        xanchor="right",
+        xanchor=marker_anchor(share, text),
         yanchor="top",
-        xshift=-round(4 * scale),
-        font={"size": round(17 * scale), "color": color},
+        font={"size": round(FONT_PX * scale), "color": color},
         bgcolor=COLORS["background"],
+        bordercolor=color,
+        borderwidth=max(1, round(scale)),
+        borderpad=max(1, round(2 * scale)),
     )
 
 
@@ -358,7 +464,7 @@ def sparkline_figure(
         go.Bar(y=[b["mentions"] for b in merged], marker={"color": color, "line": {"width": 0}})
     )
     fig.update_layout(
-        template="plotly_dark",
+        template="none",  # nothing of a template shows, and "plotly_dark" costs 50 ms a card
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
         margin={"l": 0, "r": 0, "t": 0, "b": 0},

@@ -31,8 +31,7 @@ from web.ids import Id
 from web.questions import question_list
 from web.text import DEFAULT_LANG, t
 
-MAX_ALERTS = 4
-MAX_TOPICS = 8
+MAX_ALERTS = 3  # each may take two lines at the wall's text size
 STALE_FACTOR = 3.0  # a snapshot older than this many refresh intervals is stale
 GRAPH_CONFIG = {"displayModeBar": False, "staticPlot": True, "responsive": True}
 
@@ -138,7 +137,9 @@ def body(
     tz: str = DEFAULT_TZ,
     scale: float = 1.0,
 ) -> list:
-    """The wall's content for one snapshot: questions left; graphs, alerts, topics right."""
+    """The wall's content for one snapshot: questions left; graphs, alerts and what changed
+    right. Topics are not on the wall: under their keyword names they repeated the cards
+    (the operator view lists them)."""
     return [
         html.Section(
             className="panel questions-panel",
@@ -146,10 +147,6 @@ def body(
                 html.H2(t("questions", lang)),
                 question_list(
                     snapshot.get("questions") or [], lang, scale, _bins_per_hour(snapshot), tz
-                ),
-                html.Div(
-                    className="changes-strip",
-                    children=[html.H2(t("changes", lang)), changes_list(snapshot, lang)],
                 ),
             ],
         ),
@@ -176,11 +173,8 @@ def body(
                     ],
                 ),
                 html.Section(
-                    className="panel topics-panel",
-                    children=[
-                        html.H2(t("topics", lang)),
-                        topic_list(snapshot.get("topics") or [], lang),
-                    ],
+                    className="panel changes-panel",
+                    children=[html.H2(t("changes", lang)), changes_list(snapshot, lang)],
                 ),
             ],
         ),
@@ -236,39 +230,17 @@ def alert_list(
                 children=[
                     html.Span(t(f"alert_{kind}", lang), className="alert-kind"),
                     html.Span(str(alert.get("message") or ""), className="alert-message"),
-                    html.Span(
-                        t("since", lang, time=local_time(since, tz).strftime("%H:%M"))
+                    *(
+                        [
+                            html.Span(
+                                t("since", lang, time=local_time(since, tz).strftime("%H:%M")),
+                                className="alert-since",
+                            )
+                        ]
                         if since
-                        else "",
-                        className="alert-since",
+                        else []
                     ),
                 ],
             )
         )
     return html.Ul(items, id=Id.ALERTS, className="alert-list")
-
-
-def topic_list(topics: Sequence[Cluster], lang: str = DEFAULT_LANG) -> html.Ul:
-    """Topics by size, compact: label, size and a negative/neutral/positive bar."""
-    if not topics:
-        return html.Ul(html.Li(t("no_topics", lang), className="empty"), id=Id.TOPICS)
-    rows = []
-    for topic in sorted(topics, key=lambda c: -(c.get("size") or 0))[:MAX_TOPICS]:
-        mix = topic.get("sentiment") or {}
-        bar = [
-            html.Span(
-                className=f"mix-{name}", style={"width": f"{100 * float(mix.get(name) or 0):.0f}%"}
-            )
-            for name in ("negative", "neutral", "positive")
-        ]
-        rows.append(
-            html.Li(
-                className="topic",
-                children=[
-                    html.Span(str(topic.get("label") or ""), className="topic-label"),
-                    html.Span(str(int(topic.get("size") or 0)), className="topic-size"),
-                    html.Span(bar, className="mix", title=t("sentiment", lang)),
-                ],
-            )
-        )
-    return html.Ul(rows, id=Id.TOPICS, className="topic-list")

@@ -102,22 +102,6 @@ def question_card(
                 html.Span(str(int(q.get("size") or 0)), className="q-size"),
                 html.Span(t("mentions", lang), className="q-size-label"),
                 _trend(q, lang),
-                *(
-                    [html.Span(t(f"state_{state}", lang), className=f"badge badge-{state}")]
-                    if state in ("new", "growing")
-                    else []
-                ),
-                *(
-                    [
-                        html.Span(
-                            t("related", lang, n=len(related)),
-                            className="badge badge-related",
-                            title=" · ".join(f"{card_title(r)} ({r.get('size')})" for r in related),
-                        )
-                    ]
-                    if related
-                    else []
-                ),
             ],
         ),
     ]
@@ -138,14 +122,44 @@ def question_card(
         children=[
             html.Div(str(position or q.get("rank") or ""), className="q-rank"),
             html.Div(main, className="q-main"),
-            dcc.Graph(
-                figure=sparkline_figure(q.get("counts") or [], scale=scale, tail=spark_bins),
-                config=SPARK_CONFIG,
-                className="q-spark",
+            html.Div(
+                className="q-trend",
+                children=[
+                    dcc.Graph(
+                        figure=sparkline_figure(
+                            q.get("counts") or [], scale=scale, tail=spark_bins
+                        ),
+                        config=SPARK_CONFIG,
+                        className="q-spark",
+                    ),
+                    *badges(q, lang, related),
+                ],
             ),
             gap_flag(lang) if gap else answer_box(playbook, lang, q, tz),
         ],
     )
+
+
+def badges(q: Cluster, lang: str = DEFAULT_LANG, related: Sequence[Cluster] = ()) -> list:
+    """The state badge ("nieuw", "groeiend") and the "+2 verwant" badge, under the card's
+    sparkline: in a column of their own they are never squeezed out by the counts.
+
+    >>> [b.children for b in badges({"state": "growing"}, related=[{"id": "q-2"}])]
+    ['groeiend', '+1 verwant']
+    """
+    state = str(q.get("state") or "stable")
+    out = []
+    if state in ("new", "growing"):
+        out.append(html.Span(t(f"state_{state}", lang), className=f"badge badge-{state}"))
+    if related:
+        out.append(
+            html.Span(
+                t("related", lang, n=len(related)),
+                className="badge badge-related",
+                title=" · ".join(f"{card_title(r)} ({r.get('size')})" for r in related),
+            )
+        )
+    return out
 
 
 def card_title(q: Cluster) -> str:

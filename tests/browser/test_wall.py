@@ -12,6 +12,7 @@ from radar.operator import OperatorState, Published, apply_operator_state
 from radar.snapshot_schema import SNAPSHOT_VERSION
 from radar.timeutil import iso, parse_time
 from web import create_app
+from web.figures import local_time
 from web.questions import card_title
 
 pytestmark = [pytest.mark.browser]
@@ -231,13 +232,15 @@ def make_snapshot(now: float | None = None, questions=QUESTIONS, hours: float = 
             {
                 "kind": "new_question",
                 "cluster": "q-5d77",
-                "message": "Nieuwe vraag: Zijn mijn gegevens gelekt?",
+                "message": "nieuwe vraag: Zijn mijn gegevens gelekt bij de storing in de app? (6×)",
                 "since": iso(end - 8 * 60),
             },
             {
                 "kind": "sentiment_swing",
                 "cluster": None,
-                "message": "negatief van 20% naar 61% in 30 min",
+                "message": "sentiment negatiever: negatief 44% → 71% van de meningen",
+                "before": 0.44,
+                "after": 0.71,
                 "since": iso(end - 25 * 60),
             },
         ],
@@ -259,9 +262,11 @@ def assert_fits(dash_duo, width: int, height: int) -> None:
     assert scroll_w <= width and scroll_h <= height
 
 
-def wait_for_wall(dash_duo, snapshot: dict) -> None:
+def wait_for_wall(dash_duo, snapshot: dict, timeout: float = 30) -> None:
+    """Until every card shows its headline and size (the first render of a process also
+    builds the language detector the headlines need: seconds on a busy machine)."""
     for rank, q in enumerate(snapshot["questions"], start=1):
-        dash_duo.wait_for_text_to_equal(card(rank, ".q-text"), card_title(q))
+        dash_duo.wait_for_text_to_equal(card(rank, ".q-text"), card_title(q), timeout=timeout)
         dash_duo.wait_for_text_to_equal(card(rank, ".q-size"), str(q["size"]))
 
 
@@ -284,7 +289,6 @@ def test_wall_shows_ranked_questions_answers_and_gaps(
             assert not dash_duo.find_elements(card(rank, ".gap-text"))
     dash_duo.wait_for_text_to_equal(card(1, ".a-score"), "overeenkomst 72%")
     dash_duo.wait_for_contains_text("#alerts", "Nieuwe vraag")
-    dash_duo.wait_for_contains_text("#topics", "storing trein utrecht")
     dash_duo.wait_for_contains_text(".freshness", "bijgewerkt")
     assert dash_duo.find_elements("#volume-graph .main-svg")
     assert dash_duo.find_elements("#sentiment-graph .main-svg")
@@ -298,7 +302,7 @@ def test_user_html_in_posts_is_shown_as_text(dash_duo, settings, store):
     store.save_snapshot(snapshot)
     dash_duo.start_server(create_app(settings, store))
 
-    dash_duo.wait_for_text_to_equal(card(5, ".q-text"), HOSTILE)
+    dash_duo.wait_for_text_to_equal(card(5, ".q-text"), HOSTILE, timeout=30)
     example = dash_duo.find_element(card(5, ".q-example-text"))
     assert example.get_attribute("textContent") == snapshot["questions"][4]["examples"][0]
     assert not dash_duo.find_elements("#questions b, #questions script")
@@ -308,13 +312,13 @@ def test_user_html_in_posts_is_shown_as_text(dash_duo, settings, store):
 def test_wall_updates_when_the_radar_writes_a_new_snapshot(dash_duo, settings, store):
     store.save_snapshot(make_snapshot())
     dash_duo.start_server(create_app(settings.replace(refresh_seconds=1.0), store))
-    dash_duo.wait_for_text_to_equal(card(1, ".q-size"), "41")
+    dash_duo.wait_for_text_to_equal(card(1, ".q-size"), "41", timeout=30)
 
     changed = [list(q) for q in QUESTIONS]
     changed[0][2], changed[0][3] = "Waar vind ik de vervangende bussen op Utrecht Centraal?", 58
     store.save_snapshot(make_snapshot(questions=[tuple(q) for q in changed]))
 
-    dash_duo.wait_for_text_to_equal(card(1, ".q-text"), changed[0][2], timeout=10)
+    dash_duo.wait_for_text_to_equal(card(1, ".q-text"), changed[0][2], timeout=30)
     dash_duo.wait_for_text_to_equal(card(1, ".q-size"), "58")
     dash_duo.wait_for_text_to_equal(card(2, ".q-size"), "33")
     assert dash_duo.get_logs() == []
@@ -322,7 +326,9 @@ def test_wall_updates_when_the_radar_writes_a_new_snapshot(dash_duo, settings, s
 
 def test_waiting_page_until_the_first_snapshot(dash_duo, settings, store):
     dash_duo.start_server(create_app(settings.replace(refresh_seconds=1.0), store))
-    dash_duo.wait_for_text_to_equal(".waiting-text", "Wachten op de eerste momentopname…")
+    dash_duo.wait_for_text_to_equal(
+        ".waiting-text", "Wachten op de eerste momentopname…", timeout=30
+    )
     dash_duo.wait_for_text_to_equal("#freshness", "nog niet bijgewerkt")
 
     snapshot = make_snapshot()
@@ -335,7 +341,7 @@ def test_waiting_page_until_the_first_snapshot(dash_duo, settings, store):
 def test_old_snapshot_is_marked_stale(dash_duo, settings, store):
     store.save_snapshot(make_snapshot(now=time.time() - 600))
     dash_duo.start_server(create_app(settings, store))
-    dash_duo.wait_for_contains_text("#freshness", "verouderd")
+    dash_duo.wait_for_contains_text("#freshness", "verouderd", timeout=30)
     dash_duo.wait_for_contains_class("#freshness", "stale")
     assert dash_duo.get_logs() == []
 
@@ -382,14 +388,14 @@ def test_wall_shows_published_answer_changes_and_markers(
     viewport(*size)
     dash_duo.start_server(create_app(settings, store))
 
-    dash_duo.wait_for_contains_text(card(1, ".p-when"), "gepubliceerd")
+    dash_duo.wait_for_contains_text(card(1, ".p-when"), "gepubliceerd", timeout=30)
     dash_duo.wait_for_contains_text(card(1, ".p-when"), "via X")
     change = snapshot["questions"][0]["after_publish"]["change"]
     assert change is not None
     dash_duo.wait_for_contains_text(card(1, ".p-effect"), "sinds publicatie")
     dash_duo.wait_for_text_to_equal(card(2, ".q-text"), "Geld terug bij uitval")
     dash_duo.wait_for_contains_text("#changes", "Nieuw")
-    dash_duo.wait_for_contains_text("#changes", "datalek gegevens")
+    dash_duo.wait_for_contains_text("#changes", card_title(snapshot["questions"][2]))
     dash_duo.wait_for_contains_text("#changes", "Gepubliceerd")
     dash_duo.wait_for_contains_text("#volume-graph", "gepubliceerd")
     volume = dash_duo.find_element("#volume-graph").get_attribute("textContent")
@@ -404,7 +410,201 @@ def test_wall_speaks_english_with_lang_parameter(dash_duo, settings, store):
     store.save_snapshot(published_snapshot())
     dash_duo.start_server(create_app(settings, store))
     dash_duo.driver.get(f"{dash_duo.server_url}/?lang=en")
-    dash_duo.wait_for_text_to_equal(".questions-panel h2", "Dominant questions")
+    dash_duo.wait_for_text_to_equal(".questions-panel h2", "Dominant questions", timeout=30)
     dash_duo.wait_for_contains_text(card(1, ".p-when"), "published")
     dash_duo.wait_for_contains_text("#changes", "New")
+    assert dash_duo.get_logs() == []
+
+
+# -- readability and layout at a wall's distance (issue 12 items 8-12) ------------------------
+SIZES = [(1920, 1080), (3840, 2160)]
+
+SMALL_TEXT_JS = """
+const limit = arguments[0] * window.innerHeight, small = [];
+const walker = document.createTreeWalker(document.querySelector('.wall'), NodeFilter.SHOW_TEXT);
+while (walker.nextNode()) {
+  const text = walker.currentNode.textContent.trim(), el = walker.currentNode.parentElement;
+  const box = el.getBoundingClientRect();
+  if (!text || !box.width || !box.height) continue;
+  const size = parseFloat(getComputedStyle(el).fontSize);
+  if (size < limit) small.push([text.slice(0, 40), size]);
+}
+return small;
+"""
+
+CLIPPED_JS = """
+// elements matching the selector whose content is cut: overflowing their own box, or
+// reaching outside an ancestor that hides overflow
+const out = [];
+for (const el of document.querySelectorAll(arguments[0])) {
+  const box = el.getBoundingClientRect(), text = el.textContent.trim().slice(0, 60);
+  if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) {
+    out.push([text, 'overflows itself']);
+    continue;
+  }
+  for (let up = el.parentElement; up; up = up.parentElement) {
+    if (getComputedStyle(up).overflow === 'visible') continue;
+    const outer = up.getBoundingClientRect();
+    if (box.left < outer.left - 1 || box.right > outer.right + 1 ||
+        box.top < outer.top - 1 || box.bottom > outer.bottom + 1) {
+      out.push([text, 'cut by ' + up.className]);
+      break;
+    }
+  }
+}
+return out;
+"""
+
+CHART_BOXES_JS = """
+const box = e => { const r = e.getBoundingClientRect();
+                   return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; };
+const graph = document.querySelector(arguments[0]);
+return {
+  svg: box(graph.querySelector('.main-svg')),
+  xticks: [...graph.querySelectorAll('.xtick text')].map(box),
+  yticks: [...graph.querySelectorAll('.ytick text')].map(box),
+  lines: [...graph.querySelectorAll('.layer-above .shapelayer path')].map(box),
+  labels: [...graph.querySelectorAll('.annotation')].map(
+      a => ({...box(a), text: a.textContent})),
+};
+"""
+
+
+def wait_for_charts(dash_duo, timeout: float = 30) -> None:
+    """Until both charts have their ticks and marker labels drawn."""
+    dash_duo.wait_for_element("#volume-graph .xtick text", timeout=timeout)
+    dash_duo.wait_for_element("#sentiment-graph .annotation", timeout=timeout)
+    dash_duo.wait_for_element("#volume-graph .annotation", timeout=timeout)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_no_text_on_the_wall_is_smaller_than_2_percent_of_the_screen_height(
+    dash_duo, settings, store, viewport, size
+):
+    snapshot = published_snapshot()  # answers, gaps, expert and published lines, markers
+    store.save_snapshot(snapshot)
+    viewport(*size)
+    dash_duo.start_server(create_app(settings, store))
+    wait_for_wall(dash_duo, snapshot)
+    wait_for_charts(dash_duo)
+    dash_duo.wait_for_contains_text(card(1, ".p-when"), "gepubliceerd")
+
+    small = dash_duo.driver.execute_script(SMALL_TEXT_JS, 0.02)
+    assert small == [], f"text below 2 % of {size[1]} px: {small}"
+    assert_fits(dash_duo, *size)
+    assert dash_duo.get_logs() == []
+
+
+def related_snapshot() -> dict:
+    """The bus question, growing, serves two lower questions with the same answer: its card
+    carries "groeiend" and "+2 verwant"."""
+    questions = [list(q) for q in QUESTIONS]
+    for row in (questions[1], questions[3]):
+        row[7] = (*QUESTIONS[0][7][:4], row[7][4])  # the bus answer
+    return make_snapshot(questions=[tuple(q) for q in questions])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_badges_show_whole_beside_a_growing_badge(dash_duo, settings, store, viewport, size):
+    store.save_snapshot(related_snapshot())
+    viewport(*size)
+    dash_duo.start_server(create_app(settings, store))
+    dash_duo.wait_for_text_to_equal(card(1, ".badge-related"), "+2 verwant", timeout=30)
+    dash_duo.wait_for_text_to_equal(card(1, ".badge-growing"), "groeiend")
+
+    assert dash_duo.driver.execute_script(CLIPPED_JS, ".badge") == []
+    assert dash_duo.driver.execute_script(CLIPPED_JS, ".q-meta > span") == []
+    assert dash_duo.get_logs() == []
+
+
+def test_a_single_question_takes_one_fifth_of_the_column_not_all_of_it(dash_duo, settings, store):
+    store.save_snapshot(make_snapshot(questions=QUESTIONS[:1]))
+    dash_duo.start_server(create_app(settings, store))
+    dash_duo.wait_for_text_to_equal(card(1, ".q-size"), "41", timeout=30)
+
+    card_h, list_h = dash_duo.driver.execute_script(
+        "const h = s => document.querySelector(s).getBoundingClientRect().height;"
+        " return [h('#questions > li.question'), h('#questions')];"
+    )
+    assert card_h <= list_h / 5 + 1, (card_h, list_h)
+    assert dash_duo.get_logs() == []
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_changes_name_questions_by_their_card_headline_uncut(
+    dash_duo, settings, store, viewport, size
+):
+    snapshot = published_snapshot()
+    store.save_snapshot(snapshot)
+    viewport(*size)
+    dash_duo.start_server(create_app(settings, store))
+    new = card_title(snapshot["questions"][2])  # "Zijn mijn gegevens gelekt bij de storing …"
+    dash_duo.wait_for_contains_text("#changes .change-new", new, timeout=30)
+
+    titles = {card_title(q) for q in snapshot["questions"]}
+    for labels in dash_duo.find_elements("#changes .change-labels"):
+        # each question by its headline, as on its card; no keyword label
+        assert set(labels.get_attribute("textContent").split(" · ")) <= titles
+    assert dash_duo.driver.execute_script(CLIPPED_JS, "#changes .change") == []
+    assert not dash_duo.find_elements("#topics")  # keyword topics repeated the cards
+    assert dash_duo.get_logs() == []
+
+
+def _overlaps(a: dict, b: dict) -> bool:
+    return (
+        a["left"] < b["right"]
+        and b["left"] < a["right"]
+        and a["top"] < b["bottom"]
+        and (b["top"] < a["bottom"])
+    )
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_chart_labels_are_clear_of_each_other_and_markers_name_their_line(
+    dash_duo, settings, store, viewport, size
+):
+    snapshot = published_snapshot()
+    store.save_snapshot(snapshot)
+    viewport(*size)
+    dash_duo.start_server(create_app(settings, store))
+    wait_for_charts(dash_duo)
+
+    swing = next(a for a in snapshot["alerts"] if a["kind"] == "sentiment_swing")
+    swing_at = local_time(swing["since"]).strftime("%H:%M")
+    for graph in ("#volume-graph", "#sentiment-graph"):
+        boxes = dash_duo.driver.execute_script(CHART_BOXES_JS, graph)
+        for x in boxes["xticks"]:
+            assert not any(_overlaps(x, y) for y in boxes["yticks"]), (graph, x)
+        assert len(boxes["lines"]) == len(boxes["labels"]) > 0
+        for line, label in zip(boxes["lines"], boxes["labels"], strict=True):
+            at = (line["left"] + line["right"]) / 2
+            # the label touches its own line (centred on it where it fits) and is not cut off
+            assert label["left"] - 2 <= at <= label["right"] + 2, (graph, label, at)
+            assert boxes["svg"]["left"] <= label["left"] and label["right"] <= boxes["svg"]["right"]
+    sentiment = dash_duo.find_element("#sentiment-graph").get_attribute("textContent")
+    assert f"omslag {swing_at}" in sentiment
+    assert dash_duo.driver.execute_script(CLIPPED_JS, "#alerts .alert") == []
+    dash_duo.wait_for_contains_text("#alerts", "negatief 44% → 71% van de meningen")
+    assert dash_duo.get_logs() == []
+
+
+def test_first_time_tick_is_clear_of_the_y_axis_when_the_data_starts_on_the_half_hour(
+    dash_duo, settings, store
+):
+    # bins from a round half hour on, as the drill (06:30): a tick on the left edge, centred,
+    # ran into the y axis's "0"
+    start = math.floor(time.time() / 1800) * 1800 - 3 * 3600
+    snapshot = make_snapshot(now=start + 179 * 60 + 30)
+    assert snapshot["bins"][0]["start"] == iso(start)
+    store.save_snapshot(snapshot)
+    dash_duo.start_server(create_app(settings, store))
+    dash_duo.wait_for_element("#volume-graph .xtick text", timeout=30)
+    dash_duo.wait_for_element("#sentiment-graph .xtick text", timeout=30)
+
+    for graph in ("#volume-graph", "#sentiment-graph"):
+        boxes = dash_duo.driver.execute_script(CHART_BOXES_JS, graph)
+        assert boxes["xticks"] and boxes["yticks"]
+        for x in boxes["xticks"]:
+            assert not any(_overlaps(x, y) for y in boxes["yticks"]), (graph, x)
+            assert boxes["svg"]["left"] <= x["left"] and x["right"] <= boxes["svg"]["right"]
     assert dash_duo.get_logs() == []

@@ -17,7 +17,6 @@ from web.layout import (
     format_age,
     freshness,
     skeleton,
-    topic_list,
     totals,
     waiting,
 )
@@ -241,14 +240,14 @@ def test_more_questions_than_fit_are_counted():
 
 def test_empty_lists_say_so():
     assert texts(question_list([])) == ["Nog geen terugkerende vragen."]
-    assert texts(topic_list([], "en")) == ["No topics yet."]
 
 
-def test_body_has_graphs_alerts_and_topics(snapshot):
+def test_body_has_graphs_alerts_and_changes_but_no_keyword_topics(snapshot):
     words = texts(body(snapshot))
-    assert {"Dominante vragen", "Volume", "Sentiment", "Meldingen", "Onderwerpen"} <= set(words)
-    assert "3.2x het laatste uur" in words and "storing trein" in words
-    assert "sinds 08:45" in words
+    assert {"Dominante vragen", "Volume", "Sentiment", "Meldingen"} <= set(words)
+    assert "Wat is er veranderd · 15 min" in words
+    assert "3.2x het laatste uur" in words and "sinds 08:45" in words
+    assert "Onderwerpen" not in words and "storing trein" not in words
 
 
 def test_header_parts(snapshot):
@@ -365,3 +364,106 @@ def test_markers_keep_ended_alerts_and_colour_relief_green():
         ("2026-11-22T08:30:00Z", "verbetering", COLORS["positive"]),
     ]
     assert markers(snap, "volume") == [("2026-11-22T07:05:00Z", "piek", COLORS["questions"])]
+
+
+# -- issue 12 items 9-11: names in "what changed", badges, chart axes and markers ------------
+def _drill_bins(empty: int, busy: int, start: str = "2026-11-22T05:30:00Z") -> list[dict]:
+    """``empty`` quiet minutes (the window before a drill), then ``busy`` minutes of posts."""
+    from radar.timeutil import iso, parse_time
+
+    t0 = parse_time(start)
+    return [
+        _bin(iso(t0 + 60 * i), 0 if i < empty else 4, 0 if i < empty else 2, 0, 0, 0)
+        for i in range(empty + busy)
+    ]
+
+
+def test_volume_chart_starts_at_the_drill_not_an_hour_before_it():
+    # a 20x demo: the window's first 40 minutes are before the drill's first post
+    fig = volume_figure({"bins": _drill_bins(40, 20)})
+    assert fig.data[0].x[0].strftime("%H:%M") == "07:10"  # the first post (06:10 UTC)
+    assert fig.layout.xaxis.range[0].strftime("%H:%M:%S") == "07:09:30"  # half a bin before
+    assert sentiment_figure({"bins": _drill_bins(40, 20)}).layout.xaxis.range[0].minute == 9
+
+
+def test_a_young_crisis_runs_into_the_future_not_back_into_the_quiet():
+    fig = volume_figure({"bins": _drill_bins(40, 3)})
+    lo, hi = fig.layout.xaxis.range
+    assert lo.strftime("%H:%M:%S") == "07:09:30" and (hi - lo).total_seconds() == 600
+
+
+@pytest.mark.parametrize("minutes", [3, 10, 25, 60, 118, 180, 360])
+def test_time_ticks_keep_clear_of_the_axis_ends(minutes):
+    from datetime import datetime, timedelta
+
+    from web.figures import MAX_TICKS, TICK_EDGE, time_axis
+
+    x = [datetime(2026, 11, 22, 6, 30) + timedelta(minutes=m) for m in range(minutes)]
+    axis = time_axis(x)
+    lo, hi = axis["range"]
+    assert lo < x[0]  # the first bar is whole, and so is the first tick label beside the "0"
+    assert 1 <= len(axis["tickvals"]) <= MAX_TICKS
+    for tick in axis["tickvals"]:
+        assert lo + TICK_EDGE * (hi - lo) <= tick <= hi - TICK_EDGE * (hi - lo)
+
+
+def test_the_drill_start_on_a_round_time_has_no_tick_on_the_y_axis():
+    fig = volume_figure({"bins": _drill_bins(0, 118)})  # 06:30 to 08:27, as docs/wall.png
+    first = fig.layout.xaxis.tickvals[0]
+    assert first.strftime("%H:%M") == "07:00"  # not 06:30, on the left edge
+
+
+def test_marker_label_names_its_time_and_is_centred_on_its_line():
+    bins = _drill_bins(0, 120)
+    swing = {"kind": "sentiment_swing", "since": "2026-11-22T06:49:00Z", "before": 0.4}
+    fig = sentiment_figure({"bins": bins, "alerts": [{**swing, "after": 0.7}]})
+    (line,), (label,) = fig.layout.shapes, fig.layout.annotations
+    assert label.text == "omslag 07:49"  # the time is read from the label, not guessed
+    assert label.x == line.x0 and label.xanchor == "center"
+
+
+def test_marker_label_at_the_right_edge_ends_at_its_line():
+    bins = _drill_bins(0, 120)
+    spike = {"kind": "spike", "since": "2026-11-22T07:28:00Z"}
+    (label,) = volume_figure({"bins": bins, "alerts": [spike]}).layout.annotations
+    assert (label.text, label.xanchor) == ("piek 08:28", "right")
+
+
+def test_chart_text_is_two_percent_of_a_1080p_screen():
+    fig = volume_figure({"bins": _drill_bins(0, 60), "alerts": [{"kind": "spike",
+                         "since": "2026-11-22T06:00:00Z"}]})  # fmt: skip
+    assert fig.layout.font.size >= 0.02 * 1080 and fig.layout.xaxis.tickfont.size >= 0.02 * 1080
+    assert fig.layout.annotations[0].font.size >= 0.02 * 1080
+
+
+def test_changes_name_questions_by_their_card_headline(snapshot):
+    from web.changes import changes_list
+    from web.questions import card_title
+
+    q = _question(3, gap=True, text="Hallo! Zijn mijn gegevens gelekt? Help", state="new")
+    words = texts(changes_list({**snapshot, "questions": [q]}))
+    assert words == ["Nieuw", card_title(q)] == ["Nieuw", "Zijn mijn gegevens gelekt?"]
+    assert "label 3" not in words
+
+
+def test_changes_leave_out_whole_headlines_that_do_not_fit_and_count_them(snapshot):
+    from web.changes import changes_list
+
+    long = "Weet iemand hoe lang het nog duurt bij Utrecht Centraal en of er bussen rijden?"
+    old = "2026-11-22T06:00:00Z"  # first seen long ago: growing, not new
+    qs = [_question(r, gap=True, text=long, state="growing", first_seen=old) for r in (1, 2, 3)]
+    words = texts(changes_list({**snapshot, "questions": qs}))
+    assert words == ["Groeiend", long, " +2"]
+
+
+def test_state_and_related_badges_sit_in_the_trend_column_not_the_count_line():
+    qs = [
+        _question(1, gap=False, answer_id="duur", state="growing", growth=2.0),
+        _question(2, gap=False, answer_id="duur"),
+        _question(3, gap=False, answer_id="duur"),
+    ]
+    (card,) = question_list(qs).children
+    main, trend = card.children[1], card.children[2]
+    assert trend.className == "q-trend"
+    assert [b.children for b in trend.children[1:]] == ["groeiend", "+2 verwant"]
+    assert not [s for s in texts(main) if s in ("groeiend", "+2 verwant")]
