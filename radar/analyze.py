@@ -282,7 +282,15 @@ def _analyze(
         radar.rules,
     )
     review = build_review(
-        snapshot, lines, alerts, times, final_question, listed, source=path.name, every=every
+        snapshot,
+        lines,
+        alerts,
+        times,
+        final_question,
+        listed,
+        source=path.name,
+        every=every,
+        final_topic=[radar.topic_of[i] for i in order],
     )
     markdown = render_review(review)
     with _complete(out_dir / "report.md", written) as out:

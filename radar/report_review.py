@@ -40,8 +40,10 @@ def build_review(
     listed: dict[str, float],
     source: str = "",
     every: float | None = None,
+    final_topic: Sequence[str | None] = (),
 ) -> dict[str, Any]:
-    """Everything the review shows, as plain data (also what report.html plots)."""
+    """Everything the review shows, as plain data (also what report.html plots).
+    ``times``, ``final_question`` and ``final_topic`` are aligned, sorted by time."""
     start = float(times[0]) if len(times) else parse_time(snapshot["now"])
     end = float(times[-1]) if len(times) else start
     members: dict[str, list[float]] = {}
@@ -88,7 +90,12 @@ def build_review(
         "totals": snapshot["totals"],
         "questions": questions,
         "alerts": [
-            {"kind": a["kind"], "since": a["since"], "message": a["message"]}
+            {
+                "kind": a["kind"],
+                "since": a["since"],
+                "message": a["message"],
+                "about": _about(a, times, final_topic, snapshot.get("topics", [])),
+            }
             for a in alerts
             if a["kind"] in KIND
         ],
@@ -109,6 +116,28 @@ def build_review(
             for t in snapshot.get("topics", [])[:10]
         ],
     }
+
+
+ABOUT_SECONDS = 900  # what a signal was about: the posts of the quarter before it
+
+
+def _about(
+    alert: dict[str, Any],
+    times: np.ndarray,
+    final_topic: Sequence[str | None],
+    topics: Sequence[dict[str, Any]],
+) -> str | None:
+    """The topic most of the posts just before a signal belong to, with its share."""
+    if not len(final_topic):
+        return None
+    at = parse_time(alert["since"])
+    lo, hi = np.searchsorted(times, [at - ABOUT_SECONDS, at], side="right")
+    named = [t for t in final_topic[int(lo) : int(hi)] if t is not None]
+    if not named:
+        return None
+    top = max(set(named), key=named.count)
+    label = next((t["label"] for t in topics if t["id"] == top), None)
+    return None if label is None else f"{label} ({named.count(top)} van {int(hi - lo)} berichten)"
 
 
 def _spans_days(start: float, end: float) -> bool:
@@ -189,8 +218,12 @@ def render_review(review: dict[str, Any]) -> str:
         f"waarvan {totals['questions']} vragen; negatief {_pct(totals['negative'], totals['mentions'])}, "
         f"positief {_pct(totals['positive'], totals['mentions'])}. "
         f"{spikes} {'piek' if spikes == 1 else 'pieken'} en {swings} "
-        f"{'omslag' if swings == 1 else 'omslagen'} in het sentiment; {len(questions)} dominante "
-        f"vragen, waarvan {gaps} zonder voorbereid antwoord.",
+        f"{'omslag' if swings == 1 else 'omslagen'} in het sentiment; "
+        + (
+            f"{len(questions)} dominante vragen, waarvan {gaps} zonder voorbereid antwoord."
+            if questions
+            else "geen dominante vragen."
+        ),
     ]
     if review["snapshots"]:
         lines[-1] += (
@@ -198,9 +231,11 @@ def render_review(review: dict[str, Any]) -> str:
             f"{(review['every'] or 0) / 60:g} min datatijd (timeline.jsonl)."
         )
     lines += ["", "## Signalen", ""]
-    lines += [f"- {when(a['since'])} — {KIND[a['kind']]}: {a['message']}" for a in alerts] or [
-        "Geen pieken of omslagen in de hele opname."
-    ]
+    lines += [
+        f"- {when(a['since'])} — {KIND[a['kind']]}: {a['message']}"
+        + (f"; vooral over: {a['about']}" if a.get("about") else "")
+        for a in alerts
+    ] or ["Geen pieken of omslagen in de hele opname."]
     lines += ["", "## Dominante vragen", ""]
     if questions:
         lines += [
@@ -232,8 +267,9 @@ def render_review(review: dict[str, Any]) -> str:
             f"{_pct(p['negative'], p['mentions'])} | {_pct(p['positive'], p['mentions'])} |"
             for p in periods
         ]
-    if review["handover"]:
-        lines += [""] + render_handover(review["handover"], when)
+    shift = review["handover"]
+    if shift and any(shift[k] for k in ("new", "grew", "faded", "open_gaps", "published")):
+        lines += [""] + render_handover(shift, when)
     topics = review["topics"]
     if topics:
         lines += ["", "## Onderwerpen", "", "| onderwerp | berichten | negatief | voorbeeld |"]

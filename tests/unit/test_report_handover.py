@@ -1,0 +1,62 @@
+import pytest
+
+from radar.report_handover import handover, render_handover
+from radar.report_review import when_format
+from radar.timeutil import parse_time
+
+pytestmark = pytest.mark.unit
+
+NOW = parse_time("2026-11-22T16:00:00Z")
+SINCE = parse_time("2026-11-22T08:00:00Z")
+
+
+def _q(id_, size, first, last, state="stable", gap=False):
+    return {
+        "id": id_,
+        "headline": f"vraag {id_}?",
+        "size": size,
+        "state": state,
+        "first_seen": f"2026-11-22T{first}:00Z",
+        "last_seen": f"2026-11-22T{last}:00Z",
+        "gap": gap,
+        "answer": None if gap else "Treinstoring",
+    }
+
+
+def test_handover_sorts_new_grown_faded_open_and_published():
+    current = [
+        _q("q1", 12, "09:00", "15:50", "growing", gap=True),  # new in this shift
+        _q("q2", 30, "06:00", "15:55", "growing"),  # was 10 at the start: grew
+        _q("q3", 9, "05:00", "12:30", "fading"),  # nothing since 12:30: stale, faded
+    ]
+    earlier = [
+        _q("q2", 10, "06:00", "07:59"),
+        _q("q3", 8, "05:00", "07:30"),
+        _q("q9", 6, "04:00", "07:00"),
+    ]
+    published = [
+        {
+            "cluster_id": "q2",
+            "at": parse_time("2026-11-22T10:15:00Z"),
+            "channel": "X",
+            "wording": "Er rijden bussen.",
+        },
+        {
+            "cluster_id": "q2",
+            "at": parse_time("2026-11-22T07:00:00Z"),
+            "channel": "X",
+        },  # last shift
+    ]
+    h = handover(current, NOW, SINCE, earlier, published)
+    assert [i["id"] for i in h["new"]] == ["q1"]
+    assert [(i["id"], i["was"], i["size"]) for i in h["grew"]] == [("q2", 10, 30)]
+    assert [(i["id"], i.get("gone", False)) for i in h["faded"]] == [("q3", False), ("q9", True)]
+    assert [i["id"] for i in h["open_gaps"]] == ["q1"]
+    assert [(p["id"], p["at"]) for p in h["published"]] == [("q2", "2026-11-22T10:15:00Z")]
+    text = "\n".join(render_handover(h, when_format(False)))
+    assert "- vraag q2? (10→30×) — _al in een vorige dienst, sinds 06:00_" in text
+    assert (
+        "- vraag q3? (8→9×) — _verouderd: niets nieuws sinds 12:30; al in een vorige dienst" in text
+    )
+    assert "- vraag q9? (6→0×) — _niet meer op de wall;" in text
+    assert "- 10:15 via X: vraag q2? — “Er rijden bussen.”" in text
