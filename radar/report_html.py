@@ -26,12 +26,13 @@ def volume_svg(review: dict[str, Any]) -> str:
     """Posts per bin (bars), negative share (red line), spikes and swings (markers)."""
     from radar.report_review import when_format
 
-    bins = review["bins"]
+    bins = _grouped(review["bins"])
     if not bins:
         return ""
     when = when_format(review["days"])
     t0 = parse_time(bins[0]["start"])
-    t1 = parse_time(bins[-1]["start"]) + review["bin_minutes"] * 60
+    t1 = parse_time(review["bins"][-1]["start"]) + review["bin_minutes"] * 60
+    per = review["bin_minutes"] * max(1, -(-len(review["bins"]) // MAX_BARS))
     top = max(b["mentions"] or 0 for b in bins) or 1
     inner_w, inner_h = WIDTH - 2 * PAD, HEIGHT - 2 * PAD
 
@@ -74,12 +75,41 @@ def volume_svg(review: dict[str, Any]) -> str:
         f'<text x="{PAD}" y="{HEIGHT - 8}" font-size="12">{html.escape(when(t0))}</text>',
         f'<text x="{WIDTH - PAD}" y="{HEIGHT - 8}" font-size="12" text-anchor="end">'
         f"{html.escape(when(t1))}</text>",
-        f'<text x="{PAD}" y="{PAD - 10}" font-size="12">max {top} per {review["bin_minutes"]:g} '
-        "min · blauw: berichten · rood: aandeel negatief · streep: piek (oranje) / omslag "
+        f'<text x="{PAD}" y="{PAD - 10}" font-size="12">max {top} per {_duration(per)} '
+        " · blauw: berichten · rood: aandeel negatief · streep: piek (oranje) / omslag "
         "(paars)</text>",
         "</svg>",
     ]
     return "\n".join(parts)
+
+
+MAX_BARS = 150
+
+
+def _grouped(bins: list[dict[str, Any]], most: int = MAX_BARS) -> list[dict[str, Any]]:
+    """At most ``most`` bars: neighbouring bins summed (a bar per minute over weeks is noise)."""
+    size = max(1, -(-len(bins) // most))
+    return [
+        {
+            "start": bins[i]["start"],
+            **{k: sum(b.get(k) or 0 for b in bins[i : i + size]) for k in ("mentions", "negative")},
+        }
+        for i in range(0, len(bins), size)
+    ]
+
+
+def _duration(minutes: float) -> str:
+    """``5 min``, ``2 uur``, ``1 dag``.
+
+    >>> _duration(4.0), _duration(120.0), _duration(1440.0)
+    ('4 min', '2 uur', '1 dag')
+    """
+    if minutes >= 1440:
+        days = minutes / 1440
+        return f"{days:g} {'dag' if days == 1 else 'dagen'}"
+    if minutes >= 60:
+        return f"{minutes / 60:g} uur"
+    return f"{minutes:g} min"
 
 
 def _inline(text: str) -> str:
