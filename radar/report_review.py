@@ -72,10 +72,12 @@ def build_review(
                 "answer_score": (q.get("playbook") or {}).get("score"),
             }
         )
+    # the story in the order it happened (the end-of-file wall rank says little afterwards)
+    questions.sort(key=lambda q: (q["first"] is None, q["first"] or 0.0, -q["size"]))
     shift = None
-    if lines:
-        now = parse_time(lines[-1]["time"])
-        since = max(start, now - SHIFT_HOURS * 3600)
+    if lines and end - start > SHIFT_HOURS * 3600:  # a shorter recording is one shift: the
+        now = parse_time(lines[-1]["time"])  # question table says it all
+        since = now - SHIFT_HOURS * 3600
         earlier = [x for x in lines if parse_time(x["time"]) <= since]
         shift = handover(
             lines[-1]["questions"], now, since, earlier[-1]["questions"] if earlier else None
@@ -239,14 +241,14 @@ def render_review(review: dict[str, Any]) -> str:
     lines += ["", "## Dominante vragen", ""]
     if questions:
         lines += [
-            f"| # | vraag | berichten | eerste | {MILESTONE}e | op de wall | piek (per uur) | "
+            f"| vraag | berichten | eerste | {MILESTONE}e | op de wall | piek (per uur) | "
             "voorbereid antwoord |",
-            "|---|---|---|---|---|---|---|---|",
+            "|---|---|---|---|---|---|---|",
         ]
         for q in questions:
             peak = q["peak"]
             lines.append(
-                f"| {q['rank']} | {_cell(q['headline'], 90)} | {q['size']} | {when(q['first'])} | "
+                f"| {_cell(q['headline'], 90)} | {q['size']} | {when(q['first'])} | "
                 f"{when(q['tenth'])} | {when(q['listed'])} | "
                 + (f"{when(peak['start'])} ({peak['count']})" if peak else "–")
                 + f" | {q['answer'] or '**geen — extra informatie nodig**'} |"
