@@ -37,6 +37,7 @@ def handover(
     listed when the shift began (None when unknown); ``published``: operator log entries
     (``cluster_id``, ``at``, ``channel``, ``wording``)."""
     before = {q["id"]: q for q in earlier or ()}
+    effect = {q["id"]: q.get("after_publish") for q in current}
     headline = {q["id"]: q.get("headline", "") for q in [*(earlier or ()), *current]}
 
     def item(q: dict[str, Any]) -> dict[str, Any]:
@@ -84,6 +85,8 @@ def handover(
             "at": iso(float(p["at"])),
             "channel": p.get("channel", ""),
             "wording": p.get("wording", ""),
+            # did it help: the question's rate per 15 min since, against before (radar.operator)
+            "change": (effect.get(p.get("cluster_id")) or {}).get("change"),
         }
         for p in sorted(published, key=lambda p: float(p["at"]))
         if since <= float(p["at"]) <= now
@@ -146,6 +149,11 @@ def render_handover(
     lines += [
         f"- {when(p['at'])} via {p['channel'] or '?'}: {_one_line(p['headline'] or p['id'])}"
         + (f" — “{_one_line(p['wording'], 90)}”" if p["wording"] else "")
+        + (
+            f"; daarna {p['change']:+.0%} berichten per 15 min"
+            if p.get("change") is not None
+            else ""
+        )
         for p in h["published"]
     ] or ["- geen"]
     return lines

@@ -47,6 +47,7 @@ def test_handover_sorts_new_grown_faded_open_and_published():
             "channel": "X",
         },  # last shift
     ]
+    current[1]["after_publish"] = {"before_rate": 8.0, "after_rate": 4.0, "change": -0.5}
     h = handover(current, NOW, SINCE, earlier, published)
     assert [i["id"] for i in h["new"]] == ["q1"]
     assert [(i["id"], i["was"], i["size"]) for i in h["grew"]] == [("q2", 10, 30)]
@@ -59,4 +60,6 @@ def test_handover_sorts_new_grown_faded_open_and_published():
         "- vraag q3? (8→9×) — _verouderd: niets nieuws sinds 12:30; al in een vorige dienst" in text
     )
     assert "- vraag q9? (6→0×) — _niet meer op de wall;" in text
-    assert "- 10:15 via X: vraag q2? — “Er rijden bussen.”" in text
+    assert (
+        "- 10:15 via X: vraag q2? — “Er rijden bussen.”; daarna -50% berichten per 15 min" in text
+    )
