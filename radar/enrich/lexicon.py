@@ -48,6 +48,16 @@ class Lexicon:
     """Words that weaken the next sentiment word (factor)."""
     contrast: frozenset[str]
     """"maar", "but": the clause after them weighs more."""
+    courtesy: frozenset[str] = frozenset()
+    """Thanks and request words that are courtesy in a post that asks ("alvast bedankt")."""
+    request_markers: frozenset[str] = frozenset()
+    """Words that make a post a request even without a "?" ("alvast", "graag", "please")."""
+    irony: frozenset[str] = frozenset()
+    """Praise that is sarcasm next to a disruption ("geschrapt, lekker begin van de dag")."""
+    disruption: frozenset[str] = frozenset()
+    """Words and phrases of something going wrong (phrases are matched as text)."""
+    relief: frozenset[str] = frozenset()
+    """Words and phrases of it being over: with one of them, praise is meant."""
 
 
 def _data(name: str) -> str:
@@ -67,6 +77,10 @@ def load_lexicon(lang: str) -> Lexicon:
         intensifiers=MappingProxyType({k: float(v) for k, v in raw["intensifiers"].items()}),
         downtoners=MappingProxyType({k: float(v) for k, v in raw["downtoners"].items()}),
         contrast=frozenset(raw["contrast"]),
+        **{
+            key: frozenset(raw.get(key, ()))
+            for key in ("courtesy", "request_markers", "irony", "disruption", "relief")
+        },
     )
 
 
@@ -83,11 +97,14 @@ def general_nl() -> Mapping[str, float]:
 
 @lru_cache(maxsize=1)
 def emoji_weights() -> Mapping[str, Mapping[str, float]]:
-    """``{"emoji": {char: weight}, "emoticons": {lower-cased emoticon: weight}}``."""
+    """``{"emoji": {char: weight}, "emoticons": {lower-cased emoticon: weight},
+    "courtesy": {char: weight}}`` (courtesy: the emoji that mean "please" in a request)."""
     raw = json.loads(_data("emoji.json"))
-    return MappingProxyType(
-        {
-            kind: MappingProxyType({k: float(v) for k, v in raw[kind].items()})
-            for kind in ("emoji", "emoticons")
-        }
+    tables = {
+        kind: MappingProxyType({k: float(v) for k, v in raw[kind].items()})
+        for kind in ("emoji", "emoticons")
+    }
+    tables["courtesy"] = MappingProxyType(
+        {char: tables["emoji"][char] for char in raw.get("courtesy", ())}
     )
+    return MappingProxyType(tables)

@@ -62,13 +62,16 @@ NEGATION_FACTOR = -0.6
 QUESTION_POSITIVE_FACTOR = 0.3
 """Positive words in a question clause ("is het al opgelost?") count for less."""
 
-COURTESY_WORDS = frozenset(
-    {"bedankt", "dank", "dankjewel", "dankuwel", "merci", "thanks", "thank", "thx", "ty"}
-)
-"""Thanks in a post that asks something is courtesy ("Tot hoe laat duurt dit? Alvast
-bedankt!"), not relief: it counts ``COURTESY_IN_QUESTION_FACTOR`` of its weight."""
-
 COURTESY_IN_QUESTION_FACTOR = 0.1
+"""Thanks in a post that asks something is courtesy ("Tot hoe laat duurt dit? Alvast
+bedankt!"), not relief: a courtesy word of the lexicon (``courtesy``) counts this share
+of its weight when the post has a "?" or a request marker ("alvast", "graag", "please")."""
+
+IRONY_FACTOR = -0.8
+"""Praise in a post about a disruption without any relief word is sarcasm ("Intercity
+geschrapt, lekker begin van de dag"), unless a contrast weighs the clauses ("maar wel top
+geholpen"): a praise word of the lexicon (``irony``) counts
+with this factor (negative) instead."""
 
 IMPATIENCE_WORDS = frozenset({"eindelijk", "finally", "ooit", "ever"})
 """Relief words that signal impatience in a question ("wanneer is het eindelijk opgelost?")."""
@@ -81,6 +84,9 @@ EMOJI: Mapping[str, float] = emoji_weights()["emoji"]
 
 EMOTICONS: Mapping[str, float] = emoji_weights()["emoticons"]
 """Emoticons (lower-cased) → weight."""
+
+COURTESY_EMOJI: Mapping[str, float] = emoji_weights()["courtesy"]
+"""Emoji that say "please" (🙏): courtesy in a post that asks, like the courtesy words."""
 
 _NL = load_lexicon("nl")
 _EN = load_lexicon("en")
@@ -388,6 +394,8 @@ class LexiconParts:
     """Emphasis from exclamation marks and capitals (1.0 without)."""
     courtesy: bool
     """Thanks in a post that asks something (counted as courtesy, not relief)."""
+    irony: bool = False
+    """Praise next to a disruption, counted as sarcasm (see ``IRONY_FACTOR``)."""
 
     @property
     def total(self) -> float:
@@ -403,9 +411,13 @@ def lexicon_parts(text: str, lang: str) -> LexiconParts:
     """
     cleaned = _clean(text)
     shouting = is_shouting(cleaned)
-    asks = "?" in cleaned
+    lexicon = _lexicon(lang)
+    low = cleaned.lower()
+    words = frozenset(_TOKEN.findall(low.replace("’", "'")))
+    asks = "?" in cleaned or not words.isdisjoint(lexicon.request_markers)
+    ironic = _mentions(lexicon.disruption, words, low) and not _mentions(lexicon.relief, words, low)
     positive = negative = 0.0
-    courtesy = False
+    courtesy = irony = False
     for clause in _CLAUSE.findall(cleaned):
         raw = _TOKEN.findall(clause.replace("’", "'"))
         if not raw:
@@ -429,10 +441,19 @@ def lexicon_parts(text: str, lang: str) -> LexiconParts:
             elif (
                 asks
                 and value > 0
-                and not COURTESY_WORDS.isdisjoint(tokens[item.start : item.start + item.size])
+                and item.size == 1  # a phrase ("graag gedaan") means what it says
+                and tokens[item.start] in lexicon.courtesy
             ):
                 value *= COURTESY_IN_QUESTION_FACTOR
                 courtesy = True
+            elif (
+                ironic
+                and value > 0
+                and weights[item.start] == 1.0  # "vertraging, maar wel top geholpen" is meant
+                and not lexicon.irony.isdisjoint(tokens[item.start : item.start + item.size])
+            ):
+                value *= IRONY_FACTOR
+                irony = True
             elif is_question and value > 0:
                 value *= QUESTION_POSITIVE_FACTOR
             if value > 0:
@@ -440,11 +461,21 @@ def lexicon_parts(text: str, lang: str) -> LexiconParts:
             else:
                 negative += value
     emoji = emoji_valence(cleaned)
+    if asks and emoji:
+        for char, weight in COURTESY_EMOJI.items():
+            if weight > 0 and (count := min(cleaned.count(char), 3)):
+                emoji -= count * weight * (1 - COURTESY_IN_QUESTION_FACTOR)
+                courtesy = True
     factor = 1.0
     if positive or negative or emoji:
         exclamations = min(cleaned.count("!"), 4)
         factor = 1.0 + 0.08 * exclamations + (0.15 if shouting else 0.0)
-    return LexiconParts(positive, negative, emoji, round(factor, 4), courtesy)
+    return LexiconParts(positive, negative, emoji, round(factor, 4), courtesy, irony)
+
+
+def _mentions(terms: frozenset[str], words: frozenset[str], low: str) -> bool:
+    """Whether a post holds one of ``terms``: words by token, phrases as text."""
+    return any(term in low if " " in term else term in words for term in terms)
 
 
 def score_sentiment(text: str, lang: str) -> tuple[str, float]:

@@ -184,3 +184,30 @@ def test_thanks_after_a_question_is_courtesy_not_relief(text):
 
 def test_thanks_without_a_question_stays_positive():
     assert label("Bedankt voor de snelle hulp!") == "positive"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Intercity naar Den Bosch geschrapt, lekker begin van de dag", "nl", "negative"),
+        ("Weer een storing, top geregeld hoor", "nl", "negative"),
+        ("Flight cancelled again, great start of the holiday", "en", "negative"),
+        ("Storing opgelost, top geregeld!", "nl", "positive"),
+        ("Vertraging, maar wel top geholpen", "nl", "positive"),
+        ("Geen bussen, geen treinen, geen info. Bedankt voor niks", "nl", "negative"),
+    ],
+)
+def test_praise_next_to_a_disruption_is_sarcasm_unless_relief_or_contrast(text, lang, expected):
+    assert label(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hoe laat gaat de eerste vervangende bus… Alvast bedankt!",
+        "rijden er nog treinen naar Utrecht? graag snel antwoord.",
+        "Tot hoe laat duurt dit? Alvast bedankt!",
+    ],
+)
+def test_courtesy_in_a_request_is_neutral(text):
+    assert label(text) == "neutral"
