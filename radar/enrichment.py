@@ -15,6 +15,7 @@ through the consumer group, stores results, and only then acknowledges.
 
 from __future__ import annotations
 
+import json
 import logging
 import secrets
 import threading
@@ -28,9 +29,17 @@ from clustering.embedders import Embedder
 from radar.config import Settings
 from radar.enrich import detect_language, question_score, score_sentiment
 from radar.enrich.focus import embedding_text
-from radar.health import Outage
-from radar.model import EnrichedMention, Mention, mask_personal_data, pseudonymise, strip_urls
-from radar.store import Store
+from radar.enrich.heads import Heads, load_heads, question_cues, sentiment_cues
+from radar.health import Outage, is_outage
+from radar.model import (
+    SENTIMENTS,
+    EnrichedMention,
+    Mention,
+    mask_personal_data,
+    pseudonymise,
+    strip_urls,
+)
+from radar.store import Store, Unreadable
 
 log = logging.getLogger(__name__)
 
@@ -80,9 +89,24 @@ class Enricher:
         )
 
     def enrich(self, mentions: Sequence[Mention]) -> tuple[list[EnrichedMention], np.ndarray]:
-        """Annotate and embed a batch; rows of the matrix align with the returned mentions."""
+        """Annotate and embed a batch; rows of the matrix align with the returned mentions.
+
+        With heads trained on this embedder (:func:`radar.enrich.heads.load_heads`), the
+        question and sentiment come from them, read off the vectors just made; the vector
+        itself stays the one of the rule-based embedding text (no second embedding).
+        """
+        raws = [m.text for m in mentions]  # as posted: protect() masks the mention's text
         enriched = [self.annotate(m) for m in mentions]
-        return enriched, self.embed_unique(self.embedding_texts(enriched))
+        vectors = self.embed_unique(self.embedding_texts(enriched))
+        if len(enriched):
+            apply_heads(
+                load_heads(self.embedder.name, vectors.shape[1]),
+                enriched,
+                raws,
+                vectors,
+                self.settings.question_threshold,
+            )
+        return enriched, vectors
 
     def embed_unique(self, texts: Sequence[str]) -> np.ndarray:
         """Embed each distinct text once; rows align with ``texts``.
@@ -106,6 +130,30 @@ class Enricher:
         return [embedding_text(m.text, m.lang or "", m.is_question) for m in enriched]
 
 
+def apply_heads(
+    heads: Heads,
+    enriched: Sequence[EnrichedMention],
+    raws: Sequence[str],
+    vectors: np.ndarray,
+    threshold: float,
+) -> None:
+    """Question and sentiment of each mention from the trained heads, where there are heads."""
+    if heads.question is not None:
+        cues = np.vstack(
+            [question_cues(raw, m.lang or "") for raw, m in zip(raws, enriched, strict=True)]
+        )
+        for m, score in zip(enriched, heads.question.scores(vectors, cues), strict=True):
+            m.question_score = round(float(score), 4)
+            m.is_question = m.question_score >= threshold
+    if heads.sentiment is not None:
+        cues = np.vstack(
+            [sentiment_cues(raw, m.lang or "") for raw, m in zip(raws, enriched, strict=True)]
+        )
+        for m, p in zip(enriched, heads.sentiment.probabilities(vectors, cues), strict=True):
+            m.sentiment = SENTIMENTS[int(np.argmax(p))]
+            m.sentiment_score = round(float(p[2] - p[0]), 4)
+
+
 def enrich_pending(store: Store, enricher: Enricher, consumer: str, block_ms: int | None) -> int:
     """Process one batch from the group (reclaimed stale messages first). Returns its size."""
     idle_ms = int(enricher.settings.reclaim_idle_seconds * 1000)
@@ -118,15 +166,53 @@ def enrich_pending(store: Store, enricher: Enricher, consumer: str, block_ms: in
     if not batch:
         return 0
     message_ids = [msg_id for msg_id, _m in batch]
+    parked = [(i, m.payload, m.reason) for i, m in batch if isinstance(m, Unreadable)]
+    readable = [(i, m) for i, m in batch if isinstance(m, Mention)]
     # done = in the index: save_enriched writes it in the same transaction as the document
-    known = store.indexed([m.id for _id, m in batch])
-    fresh = [m for _id, m in batch if m.id not in known]
+    known = store.indexed([m.id for _id, m in readable])
+    fresh = [(i, m) for i, m in readable if m.id not in known]
+    stored = len(fresh)
     if fresh:
-        enriched, vectors = enricher.enrich(fresh)
-        store.save_enriched(enriched, vectors)
+        try:
+            _enrich_and_store(store, enricher, [m for _i, m in fresh])
+        except Exception as exc:
+            if is_outage(exc):
+                raise  # Redis is away: the whole batch stays pending and is retried
+            # one bad mention must cost only itself: store the others one by one
+            failed = _isolate(store, enricher, fresh)
+            parked += failed
+            stored -= len(failed)
+    if parked:
+        store.dead_letter(parked)
+        log.warning(
+            "parked %d mention(s) in the dead-letter stream: %s",
+            len(parked),
+            "; ".join(f"{i}: {reason}" for i, _p, reason in parked[:3]),
+        )
     store.ack(message_ids)
-    store.count(mentions_enriched_total=len(fresh), mentions_reclaimed_total=reclaimed)
+    store.count(mentions_enriched_total=stored, mentions_reclaimed_total=reclaimed)
     return len(batch)
+
+
+def _enrich_and_store(store: Store, enricher: Enricher, mentions: Sequence[Mention]) -> None:
+    enriched, vectors = enricher.enrich(mentions)
+    store.save_enriched(enriched, vectors)
+
+
+def _isolate(
+    store: Store, enricher: Enricher, batch: Sequence[tuple[str, Mention]]
+) -> list[tuple[str, str, str]]:
+    """Enrich and store each mention alone; returns the ones that fail, with the reason."""
+    failed = []
+    for msg_id, mention in batch:
+        try:
+            _enrich_and_store(store, enricher, [mention])
+        except Exception as exc:
+            if is_outage(exc):
+                raise
+            reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+            failed.append((msg_id, json.dumps(mention.to_dict(), default=str), reason))
+    return failed
 
 
 HEARTBEAT_SECONDS = 5.0  # a worker tells the store it is alive this often (radar status)
@@ -155,6 +241,9 @@ def run_worker(
         except redis.ResponseError as exc:
             if "NOGROUP" in str(exc):  # Redis came back without its data: make the group again
                 grouped = False
+                continue
+            if is_outage(exc):  # OOM, READONLY, MISCONF…: an outage too, not a traceback
+                stop.wait(outage.failed(exc))
                 continue
             log.exception("enrichment batch failed; retrying in 2 s")
             stop.wait(2)
