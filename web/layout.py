@@ -35,8 +35,6 @@ MAX_ALERTS = 3  # each may take two lines at the wall's text size
 STALE_FACTOR = 3.0  # a snapshot older than this many refresh intervals is stale
 GRAPH_CONFIG = {"displayModeBar": False, "staticPlot": True, "responsive": True}
 
-Cluster = Mapping[str, Any]
-
 
 def format_age(seconds: float, lang: str = DEFAULT_LANG) -> str:
     """Short human age: ``"12 s"``, ``"5 min"``, ``"3 u"``.
