@@ -33,6 +33,11 @@ class InputFileError(RadarError):
     """An input file (JSONL/CSV) cannot be read or lacks a required field."""
 
 
+class InvalidMention(InputFileError, ValueError):
+    """A mention's field has the wrong type or an impossible value (a time that is not
+    finite or lies in the future, a language that is not text)."""
+
+
 class OutputError(RadarError):
     """An output file or folder cannot be written."""
 

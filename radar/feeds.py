@@ -28,7 +28,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 from radar.config import FeedSource, Settings
-from radar.errors import ConfigError, FeedError
+from radar.errors import ConfigError, FeedError, InvalidMention
 from radar.model import Mention
 from radar.store import Store
 
@@ -208,8 +208,8 @@ def entries_to_mentions(parsed, source: FeedSource, now: float | None = None) ->
         if any(t.casefold() in folded for t in source.exclude):
             continue
         title = _clean(entry.get("title") or "")
-        out.append(
-            Mention.create(
+        try:
+            mention = Mention.create(
                 text,
                 source=source.name,
                 source_type=kind,
@@ -219,7 +219,10 @@ def entries_to_mentions(parsed, source: FeedSource, now: float | None = None) ->
                 lang=source.lang,
                 extra={"title": title} if title else None,
             )
-        )
+        except InvalidMention as exc:  # one bad entry costs that entry, not the feed
+            log.warning("%s: skipped entry %s: %s", source.url, entry.get("link") or "?", exc)
+            continue
+        out.append(mention)
     return out
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from radar.errors import InputFileError
+from radar.errors import InputFileError, InvalidMention
 from radar.model import Mention
 from radar.timeutil import parse_time
 
@@ -297,17 +297,20 @@ def row_to_mention(
     used = {fields.text, fields.time, author_column, *KNOWN_FIELDS}
     extra = {k: v for k, v in row.items() if k not in used}
     given_id = row.get("id")
-    return Mention.create(
-        text,
-        id=str(given_id) if given_id not in (None, "") else None,
-        source=str(row.get("source") or ""),
-        source_type=str(row.get("source_type") or source_type),
-        published=published,
-        author=str(row.get(author_column) or "") if author_column else "",
-        url=str(row.get("url") or ""),
-        lang=row.get("lang") or None,
-        extra=extra,
-    )
+    try:
+        return Mention.create(
+            text,
+            id=str(given_id) if given_id not in (None, "") else None,
+            source=str(row.get("source") or ""),
+            source_type=str(row.get("source_type") or source_type),
+            published=published,
+            author=str(row.get(author_column) or "") if author_column else "",
+            url=str(row.get("url") or ""),
+            lang=row.get("lang") or None,
+            extra=extra,
+        )
+    except InvalidMention as exc:
+        raise InvalidMention(f"{where}: {exc}") from None
 
 
 def check_text_field(path: str | Path, row: dict[str, Any], fields: FieldMap) -> None:

@@ -27,6 +27,41 @@ from radar.config import Settings
 log = logging.getLogger(__name__)
 
 
+REFUSALS = ("OOM ", "READONLY ", "MISCONF ", "LOADING ", "MASTERDOWN ", "NOREPLICAS ", "BUSY ")
+"""Error prefixes of a Redis that answers but refuses to work: out of memory, a replica,
+a failed disk save, loading its data, a lost master, a script running."""
+_PIPELINE_CAUSE = "caused error: "
+_REFUSED = (
+    redis.exceptions.OutOfMemoryError,  # redis-py strips the "OOM" code from these messages
+    redis.exceptions.ReadOnlyError,
+    redis.exceptions.ExecAbortError,  # a transaction refused as a whole (OOM while queueing)
+    redis.exceptions.TryAgainError,
+)
+
+
+def is_outage(exc: BaseException) -> bool:
+    """True for errors that mean "Redis is not available now" (retry later, one log line),
+    not "this request is bad".
+
+    >>> is_outage(redis.ResponseError("OOM command not allowed when used memory > 'maxmemory'."))
+    True
+    >>> is_outage(redis.ResponseError("value is not a valid float")), is_outage(redis.TimeoutError())
+    (False, True)
+    >>> is_outage(redis.ResponseError("Command # 1 (SET k OOM) of pipeline caused error: MISCONF x"))
+    True
+    >>> is_outage(redis.exceptions.OutOfMemoryError("command not allowed when used memory > …"))
+    True
+    """
+    if isinstance(exc, (redis.ConnectionError, redis.TimeoutError, *_REFUSED)):
+        return True
+    if not isinstance(exc, redis.ResponseError):
+        return False
+    message = str(exc)  # a pipeline names its command first (with the data: not searched)
+    if _PIPELINE_CAUSE in message:
+        message = message.split(_PIPELINE_CAUSE, 1)[1]
+    return message.startswith(REFUSALS) or message.startswith("EXECABORT")
+
+
 class Outage:
     """Back-off and one-line logging for a stage that talks to Redis."""
 
@@ -46,8 +81,10 @@ class Outage:
         """Record a failure; returns the seconds to wait before the next try."""
         if not self.failures:
             self.since = time.monotonic()
+            refused = isinstance(exc, redis.ResponseError | redis.exceptions.BusyLoadingError)
+            state = "refuses writes" if refused else "unreachable"
             self.log.warning(
-                "%s: Redis unreachable (%s); retrying with backoff", self.what, _one_line(exc)
+                "%s: Redis %s (%s); retrying with backoff", self.what, state, _one_line(exc)
             )
         self.failures += 1
         return min(self.cap, self.first * 2 ** (self.failures - 1))

@@ -66,6 +66,11 @@ class Keys:
         return self._key("feed", url_hash)
 
     @property
+    def dead_letter(self) -> str:
+        """Stream of mentions a worker could not enrich or store, each with its reason."""
+        return self._key("dead-letter")
+
+    @property
     def feeds(self) -> str:
         """Set of the url hashes of all known feeds."""
         return self._key("feeds")

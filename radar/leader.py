@@ -114,6 +114,7 @@ class Leadership:
         self.stop = stop
         self._thread = threading.Thread(target=self._run, name="leader", daemon=True)
         self._announced = False
+        self._leading = False
 
     def start(self) -> Leadership:
         self._thread.start()
@@ -133,19 +134,21 @@ class Leadership:
 
     def _attempt(self) -> bool:
         now = time.monotonic()
-        was = self.election.is_leader(now)
         try:
-            held = self.lock.renew() if was else self.lock.acquire()
+            renewing = self.election.is_leader(now)
+            held = self.lock.renew() if renewing else self.lock.acquire()
         except redis.RedisError:  # cannot confirm: count as not held; the loop logs outages
             held = False
         self.election.update(now, held)
-        if held and not was:
+        # against what this thread last saw, not the lease: a process paused past its lease
+        # (SIGSTOP, a long GC, a frozen VM) finds it expired and must still say it lost
+        if held and not self._leading:
             log.info("leader: this loop (%s) now writes the snapshots", self.lock.token)
-        elif was and not held:
+        elif self._leading and not held:
             log.warning("leader: lost the lock; standing by")
         elif not held and not self._announced:
             log.info("leader: another loop leads; this one (%s) stands by", self.lock.token)
-        self._announced = True
+        self._announced, self._leading = True, held
         return held
 
     def _run(self) -> None:

@@ -32,8 +32,11 @@ def radar_now(settings: Settings, store: Store) -> float | None:
     return time.time()
 
 
-def refresh_once(store: Store, radar: Radar, settings: Settings, write: bool = True) -> dict | None:
-    """Read the window, refresh, write the snapshot; returns it (None when no clock yet).
+def refresh_once(
+    store: Store, radar: Radar, settings: Settings, write: bool = True, fence: str | None = None
+) -> dict | None:
+    """Read the window, refresh, write the snapshot; returns it (None when no clock yet,
+    or when ``fence``, this loop's leader-lock token, no longer holds the lock).
 
     ``write=False`` computes without writing (a standby warming its models).
     """
@@ -50,7 +53,13 @@ def refresh_once(store: Store, radar: Radar, settings: Settings, write: bool = T
     )
     if not write:
         return snapshot
-    store.save_snapshot(snapshot)
+    if not store.save_snapshot(snapshot, fence=fence):
+        store.count(snapshots_fenced_total=1)
+        log.warning(
+            "leader: the lock moved to another loop during this refresh; its snapshot was not "
+            "written (the new leader's stays)"
+        )
+        return None
     store.trim(now - settings.retention_hours * 3600)
     log.info(
         "snapshot: %d mentions, %d dominant questions, %d topics in %d ms",
@@ -68,14 +77,17 @@ def run_loop(
     settings: Settings,
     stop: threading.Event,
     is_leader: Callable[[], bool] | None = None,
+    fence: str | None = None,
 ) -> None:
     """Refresh every ``refresh_seconds`` until ``stop`` is set; errors are logged, not fatal.
 
     With ``is_leader`` (see :mod:`radar.leader`) only while it answers True: a standby
     loop checks twice a second and refreshes as soon as it leads. It runs one refresh
     without writing as soon as the window holds mentions, so the first fit (imports,
-    JIT compilation: tens of seconds) is paid before it has to take over. A Redis
-    outage is one log line, retried with backoff.
+    JIT compilation: tens of seconds) is paid before it has to take over. With ``fence``
+    (the leader lock's token) each snapshot is written only while the lock holds it, so
+    a loop paused mid-refresh past its lease cannot overwrite its successor's snapshot.
+    A Redis outage is one log line, retried with backoff.
     """
     outage = Outage("radar loop", log)
     warm, warm_next = False, 0.0
@@ -96,7 +108,7 @@ def run_loop(
         pause = settings.refresh_seconds
         try:
             # refresh even when nothing new arrived: the wall's freshness shows the radar lives
-            refresh_once(store, radar, settings)
+            refresh_once(store, radar, settings, fence=fence)
             store.count(refreshes_total=1)
             outage.recovered()
         except (redis.ConnectionError, redis.TimeoutError) as exc:

@@ -113,6 +113,13 @@ def collect(store, settings: Settings, now: float | None = None) -> list[Sample]
             {},
             counters.get("refreshes_total", 0),
         ),
+        (
+            "radar_snapshots_fenced_total",
+            "counter",
+            "snapshots refused because the writing loop had lost the leader lock",
+            {},
+            counters.get("snapshots_fenced_total", 0),
+        ),
     ]
     if snapshot:
         samples.append(

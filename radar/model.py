@@ -11,13 +11,21 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import re
 import time
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from radar.errors import InvalidMention
+
 SOURCE_TYPES = ("rss", "atom", "file", "push", "replay", "demo")
+MAX_AHEAD_SECONDS = 86_400.0
+"""A mention may be stamped up to a day ahead of the clock (time zones, skewed servers);
+later is a wrong time, and on the data clock it would move the radar's 'now'."""
+MAX_TEXT_CHARS = 10_000
+"""Longer texts are cut at ingest (``extra['text_chars']`` keeps the original length)."""
 SENTIMENTS = ("negative", "neutral", "positive")
 
 _SPACE = re.compile(r"\s+")
@@ -81,6 +89,62 @@ def pseudonymise(author: str, key: bytes) -> str:
     return "anon-" + mac.hexdigest()[:12]
 
 
+def published_time(value: float, now: float | None = None) -> float:
+    """A mention's time as epoch seconds, or InvalidMention when it cannot be one.
+
+    >>> published_time(1764567000)
+    1764567000.0
+    >>> published_time(1e308)
+    Traceback (most recent call last):
+    radar.errors.InvalidMention: 'published' lies more than a day in the future (1e+308); check the time field and its time zone
+    """
+    try:
+        stamp = float(value)
+    except (TypeError, ValueError, OverflowError):
+        raise InvalidMention(f"'published' is not a time ({value!r})") from None
+    if not math.isfinite(stamp):
+        raise InvalidMention(f"'published' is not a finite time ({value!r})")
+    if stamp > (time.time() if now is None else now) + MAX_AHEAD_SECONDS:
+        raise InvalidMention(
+            f"'published' lies more than a day in the future ({value!r}); "
+            "check the time field and its time zone"
+        )
+    return stamp
+
+
+def stored_problem(data: Any) -> str | None:
+    """Why a queued mention (decoded JSON) cannot be enriched, or None when it can.
+
+    Checked again by the worker: a mention queued by an older version, by hand or by a
+    path that skipped :meth:`Mention.create` must cost only itself, not its batch.
+
+    >>> stored_problem({"id": "a", "text": "x", "published": 1.0, "lang": 5})
+    "'lang' must be a language code such as 'nl', got 5"
+    >>> stored_problem({"id": "a", "text": "x", "published": 1.0}) is None
+    True
+    """
+    if not isinstance(data, dict):
+        return f"not a mention object ({type(data).__name__})"
+    if not isinstance(data.get("id"), str) or not data["id"]:
+        return "no 'id'"
+    if not isinstance(data.get("text"), str):
+        return "'text' must be text"
+    lang = data.get("lang")
+    if lang is not None and not isinstance(lang, str):
+        return f"'lang' must be a language code such as 'nl', got {lang!r}"
+    published = data.get("published")
+    if isinstance(published, bool) or not isinstance(published, int | float):
+        return f"'published' is not a time ({published!r})"
+    try:
+        published_time(published)
+    except InvalidMention as exc:
+        return str(exc)
+    unknown = set(data) - set(Mention.__dataclass_fields__)
+    if unknown:
+        return f"unknown fields {sorted(unknown)}"
+    return None
+
+
 def strip_urls(text: str) -> str:
     """Text without URLs (for models; the URL is kept in the mention's ``url``)."""
     return _SPACE.sub(" ", _URL.sub(" ", text)).strip()
@@ -114,18 +178,38 @@ class Mention:
         extra: dict[str, Any] | None = None,
         id: str | None = None,
     ) -> Mention:
-        """Normalise the text and compute the id (unless the input gave one)."""
+        """Normalise the text and compute the id (unless the input gave one).
+
+        Every edge (push, import, feeds, replay) makes its mentions here, so the checks
+        live here: InvalidMention for a time that is not finite or more than a day
+        ahead, or a language that is not text; a text over MAX_TEXT_CHARS is cut.
+
+        >>> Mention.create("x", published=float("nan"))
+        Traceback (most recent call last):
+        radar.errors.InvalidMention: 'published' is not a finite time (nan)
+        >>> len(Mention.create("ab " * 5000).text), Mention.create("ab " * 5000).extra
+        (10000, {'text_chars': 14999})
+        """
+        if not isinstance(text, str):
+            raise InvalidMention(f"'text' must be text, got {type(text).__name__}")
+        if lang is not None and not isinstance(lang, str):
+            raise InvalidMention(f"'lang' must be a language code such as 'nl', got {lang!r}")
+        stamp = time.time() if published is None else published_time(published)
         clean = normalise_text(text)
+        extra = dict(extra or {})
+        if len(clean) > MAX_TEXT_CHARS:
+            extra["text_chars"] = len(clean)
+            clean = clean[:MAX_TEXT_CHARS]
         return cls(
             id=id or mention_id(source, identity_text(clean), url),
             text=clean,
-            published=time.time() if published is None else float(published),
+            published=stamp,
             source=source,
             source_type=source_type,
             author=author,
             url=url,
             lang=lang,
-            extra=dict(extra or {}),
+            extra=extra,
         )
 
     def to_dict(self) -> dict[str, Any]:

@@ -35,6 +35,7 @@ from typing import Any
 import redis
 
 from radar.config import Settings
+from radar.errors import InvalidMention
 from radar.files import FieldMap
 from radar.model import Mention
 from radar.store import Store
@@ -106,17 +107,23 @@ def _item_to_mention(item: Any, index: int, now: float) -> Mention:
     given_id = item.get("id")
     # "user", "screen_name", … name the writer as "author" does: pseudonymised, not extra
     author_field = FieldMap().author_column(item)
-    return Mention.create(
-        text,
-        id=str(given_id) if given_id not in (None, "") else None,
-        source=str(item.get("source") or "push"),
-        source_type="push",
-        published=published,
-        author=str(item.get(author_field) or "") if author_field else "",
-        url=str(item.get("url") or ""),
-        lang=str(item["lang"]) if item.get("lang") else None,
-        extra={k: v for k, v in item.items() if k not in _KNOWN and k != author_field},
-    )
+    lang = item.get("lang")
+    if lang not in (None, "") and not isinstance(lang, str):
+        raise PushError(f"{where}: 'lang' must be a language code such as 'nl', got {lang!r}")
+    try:
+        return Mention.create(
+            text,
+            id=str(given_id) if given_id not in (None, "") else None,
+            source=str(item.get("source") or "push"),
+            source_type="push",
+            published=published,
+            author=str(item.get(author_field) or "") if author_field else "",
+            url=str(item.get("url") or ""),
+            lang=lang or None,
+            extra={k: v for k, v in item.items() if k not in _KNOWN and k != author_field},
+        )
+    except InvalidMention as exc:
+        raise PushError(f"{where}: {exc}") from None
 
 
 def _one_line(exc: BaseException) -> str:

@@ -140,7 +140,9 @@ def start_pipeline(
     leadership = Leadership(lock, settings.leader_ttl_seconds, stop).start()
     threads = [
         start_thread("worker", run_worker, store, enricher, consumer_name(), stop),
-        start_thread("loop", run_loop, store, radar, settings, stop, leadership.is_leader),
+        start_thread(
+            "loop", run_loop, store, radar, settings, stop, leadership.is_leader, lock.token
+        ),
         leadership.thread,
     ]
     if with_feeds and settings.feeds:

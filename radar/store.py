@@ -35,12 +35,16 @@ from radar.config import Settings
 from radar.dedupe import near_key
 from radar.errors import StoreError
 from radar.keys import Keys
-from radar.model import EnrichedMention, Mention
+from radar.model import EnrichedMention, Mention, stored_problem
 from radar.store_scripts import FENCED_SNAPSHOT, INGEST
 
 log = logging.getLogger(__name__)
 
 SNAPSHOT_HISTORY = 500
+DEAD_LETTER_MAX = 10_000
+"""Parked mentions kept (a capped stream; the oldest go first)."""
+DEAD_LETTER_PAYLOAD = 4_000
+"""Characters of a parked mention's JSON kept beside its reason."""
 _CHUNK = 1000
 INGEST_CHUNK = 10_000
 """Mentions written by one ingest script (a 1 MB push body holds fewer real mentions)."""
@@ -137,7 +141,7 @@ class Store:
             self.keys.enrich_group, consumer, {self.keys.mentions: ">"}, count=count, block=block_ms
         )
         return [
-            (_text(msg_id), Mention.from_dict(json.loads(fields[b"m"])))
+            (_text(msg_id), decode_mention(fields))
             for _stream, messages in (answer or [])
             for msg_id, fields in messages
         ]
@@ -149,11 +153,27 @@ class Store:
         _next, messages, *_ = self.client.xautoclaim(
             self.keys.mentions, self.keys.enrich_group, consumer, min_idle_ms, "0-0", count=count
         )
-        return [
-            (_text(msg_id), Mention.from_dict(json.loads(fields[b"m"])))
-            for msg_id, fields in messages
-            if fields
-        ]
+        return [(_text(msg_id), decode_mention(fields)) for msg_id, fields in messages if fields]
+
+    def dead_letter(self, entries: Sequence[tuple[str, str, str]]) -> None:
+        """Park mentions that cannot be enriched or stored: (stream id, payload, reason).
+
+        A capped stream (``radar:{ns}:dead-letter``) keeps them for a person to look at;
+        the worker acknowledges them so they no longer block a batch.
+        """
+        if not entries:
+            return
+        with self.client.pipeline(transaction=True) as pipe:
+            for msg_id, payload, reason in entries:
+                fields = {"id": msg_id, "m": payload[:DEAD_LETTER_PAYLOAD], "reason": reason}
+                pipe.xadd(self.keys.dead_letter, fields, maxlen=DEAD_LETTER_MAX, approximate=True)
+            pipe.hincrby(self.keys.metrics, "mentions_dead_lettered_total", len(entries))
+            pipe.execute()
+
+    def dead_letters(self, count: int = 100) -> list[dict[str, str]]:
+        """The newest parked mentions, newest first: id, payload, reason."""
+        entries = self.client.xrevrange(self.keys.dead_letter, count=count)
+        return [{_text(k): _text(v) for k, v in fields.items()} for _id, fields in entries]
 
     def ack(self, message_ids: Sequence[str]) -> None:
         """Acknowledge processed mentions and delete them from the stream."""
@@ -173,11 +193,12 @@ class Store:
         queued; 0 on Redis < 7). Acknowledged mentions are deleted, so the stream holds
         exactly queued + pending entries and is never trimmed below them.
         """
-        lag = {"queued": 0, "pending": 0, "consumers": 0, "added": 0}
+        lag = {"queued": 0, "pending": 0, "consumers": 0, "added": 0, "dead_lettered": 0}
         try:
             stream = self.client.xinfo_stream(self.keys.mentions)
             groups = self.client.xinfo_groups(self.keys.mentions)
         except redis.ResponseError:  # no stream yet
+            lag["dead_lettered"] = int(self.client.xlen(self.keys.dead_letter))
             return lag
         length = int(stream.get("length", 0))
         lag["added"] = int(stream.get("entries-added") or 0)
@@ -186,6 +207,7 @@ class Store:
                 lag["pending"] = int(group.get("pending", 0))
                 lag["consumers"] = int(group.get("consumers", 0))
         lag["queued"] = max(0, length - lag["pending"])
+        lag["dead_lettered"] = int(self.client.xlen(self.keys.dead_letter))
         return lag
 
     def requeue_missing(self, mentions: Sequence[Mention]) -> int:
@@ -324,15 +346,25 @@ class Store:
         return int(self.client.zremrangebyscore(self.keys.enriched, "-inf", f"({older_than}"))
 
     # -- snapshots ----------------------------------------------------------------------
-    def save_snapshot(self, snapshot: dict[str, Any]) -> None:
-        """Replace the current snapshot atomically and append it to the history."""
+    def save_snapshot(self, snapshot: dict[str, Any], fence: str | None = None) -> bool:
+        """Replace the current snapshot atomically and append it to the history.
+
+        With ``fence`` (the writer's leader-lock token) the write happens only while the
+        lock still holds that token, checked in the same script as the write: a loop that
+        was paused past its lease cannot overwrite the snapshot of the loop that took
+        over. Returns False when the write was refused.
+        """
         payload = json.dumps(snapshot, ensure_ascii=False)
+        if fence is not None:
+            keys = [self.keys.leader, self.keys.snapshot, self.keys.snapshots]
+            return bool(self._fenced_snapshot(keys=keys, args=[fence, payload, SNAPSHOT_HISTORY]))
         with self.client.pipeline(transaction=True) as pipe:
             pipe.set(self.keys.snapshot, payload)
             pipe.xadd(
                 self.keys.snapshots, {"s": payload}, maxlen=SNAPSHOT_HISTORY, approximate=True
             )
             pipe.execute()
+        return True
 
     def load_snapshot(self) -> dict[str, Any] | None:
         raw = self.client.get(self.keys.snapshot)
@@ -376,6 +408,32 @@ class Store:
         batch = list(self.client.scan_iter(match=pattern, count=1000))
         for start in range(0, len(batch), _CHUNK):
             self.client.delete(*batch[start : start + _CHUNK])
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A queued entry that is not a mention the worker can enrich: its JSON and why."""
+
+    payload: str
+    reason: str
+
+
+def decode_mention(fields: dict) -> Mention | Unreadable:
+    """The mention in a stream entry, or why it is none (bad JSON, wrong types, NaN).
+
+    >>> decode_mention({b"m": b'{"id": "a", "text": "x", "published": NaN}'}).reason
+    "'published' is not a finite time (nan)"
+    >>> decode_mention({b"m": b'{"id": "a", "text": "x", "published": 1.0}'}).text
+    'x'
+    """
+    raw = fields.get(b"m", fields.get("m", b""))
+    payload = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+    try:
+        data = json.loads(payload)
+    except ValueError as exc:
+        return Unreadable(payload, f"not JSON ({exc})")
+    problem = stored_problem(data)
+    return Unreadable(payload, problem) if problem else Mention.from_dict(data)
 
 
 def _text(value: bytes | str) -> str:

@@ -257,3 +257,65 @@ def test_web_on_a_port_in_use_is_one_line_error(procs, tmp_path):
         "pass another --port (or web_port) or stop the program that uses it"
     ], web.log()
     assert "Traceback" not in web.log()
+
+
+def test_a_paused_leader_does_not_overwrite_the_new_leaders_snapshot(
+    procs, tmp_path, record_property
+):
+    """SIGSTOP the leading loop until the standby has taken over and written, then SIGCONT:
+    the old leader, resuming mid-refresh, must not write its stale snapshot over the new one."""
+    server = procs.redis()
+    client = server.client()
+    write_mentions(tmp_path / "m.jsonl", 300, spacing=2.0)
+    env = {"RADAR_LEADER_TTL_SECONDS": str(TTL), "RADAR_REFRESH_SECONDS": "0.5"}
+    procs.stage("worker", "worker", redis_url=server.url)
+    loops = [procs.stage(f"loop-{i}", "loop", redis_url=server.url, **env) for i in (1, 2)]
+    imported = subprocess.run(
+        [sys.executable, "-m", "radar", "import", str(tmp_path / "m.jsonl"),
+         "--redis-url", server.url, "--namespace", "faults"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert imported.returncode == 0, imported.stderr
+    assert wait_for(lambda: client.zcard(KEYS.enriched) >= 300, timeout=READY_CEILING_SECONDS)
+    for stage in loops:
+        assert stage.wait_for_log("leader: "), stage.log()
+    stale_writes = refused = 0
+    for _round in range(3):
+        stale, fenced = _pause_the_leader_once(client, loops)
+        stale_writes, refused = stale_writes + stale, refused + fenced
+    report(
+        record_property,
+        scenario="pause leader",
+        rounds=3,
+        stale_snapshots_written=stale_writes,
+        stale_snapshots_refused=refused,
+    )
+    assert stale_writes == 0
+
+
+def _pause_the_leader_once(client, loops) -> tuple[int, int]:
+    """One round: freeze the leader until the standby leads and has written, then resume it.
+    Returns (stale snapshots the old leader wrote, stale snapshots it was refused)."""
+    assert wait_for(lambda: _holder(client), timeout=TTL + 30)
+    leader = next(s for s in loops if f"-{s.pid}-" in _holder(client))
+    standby = next(s for s in loops if s is not leader)
+    assert standby.wait_for_log("standby: models warmed"), standby.log()
+    leader.kill(signal.SIGSTOP)
+    try:
+        assert wait_for(lambda: f"-{standby.pid}-" in _holder(client), timeout=TTL + 30)
+        written = client.xlen(KEYS.snapshots)
+        assert wait_for(lambda: client.xlen(KEYS.snapshots) > written, READY_CEILING_SECONDS)
+        before = len(leader.log())
+    finally:
+        leader.kill(signal.SIGCONT)
+    assert wait_for(
+        lambda: "leader: lost the lock" in leader.log()[before:] or leader.proc.poll() is not None,
+        READY_CEILING_SECONDS,
+    ), leader.log()[-2000:]
+    after = leader.log()[before:]
+    assert "leader: lost the lock" in after, after
+    # every snapshot a loop writes logs "snapshot: …"; none may come from the old leader
+    # (it stands by once it saw the lock gone: it cannot take the lock back while the
+    # new leader renews it)
+    stale = after.count("snapshot: ")
+    return stale, after.count("its snapshot was not written")

@@ -55,7 +55,13 @@ def test_standby_takes_over_when_the_leader_stops(redis_client, store):
 def test_lag_counts_queued_pending_and_consumers(store):
     from radar.model import Mention
 
-    assert store.lag() == {"queued": 0, "pending": 0, "consumers": 0, "added": 0}
+    assert store.lag() == {
+        "queued": 0,
+        "pending": 0,
+        "consumers": 0,
+        "added": 0,
+        "dead_lettered": 0,
+    }
     store.add_mentions([Mention.create(f"bericht nummer {i} over de trein") for i in range(5)])
     store.ensure_group()
     taken = store.read_mentions("w1", count=2)
@@ -104,3 +110,20 @@ def test_metrics_and_healthz_routes(store, settings):
     store.save_snapshot({"generated": iso(__import__("time").time()), "refresh_ms": 40})
     assert client.get("/healthz").status_code == 200
     assert "radar_refresh_seconds 0.04" in client.get("/metrics").get_data(as_text=True)
+
+
+def test_a_loop_that_lost_the_lock_mid_refresh_cannot_overwrite_the_new_snapshot(
+    redis_client, store
+):
+    """The paused-leader case at the store: the lock moved while A computed its snapshot."""
+    a = LeaderLock(redis_client, store.keys.leader, ttl=5, token="a")
+    b = LeaderLock(redis_client, store.keys.leader, ttl=5, token="b")
+    assert a.acquire()
+    assert store.save_snapshot({"generated": "a-1"}, fence=a.token)
+    redis_client.delete(store.keys.leader)  # A paused past its lease
+    assert b.acquire()
+    assert store.save_snapshot({"generated": "b-1"}, fence=b.token)
+    history = redis_client.xlen(store.keys.snapshots)
+    assert not store.save_snapshot({"generated": "a-2 (stale)"}, fence=a.token)
+    assert store.load_snapshot() == {"generated": "b-1"}
+    assert redis_client.xlen(store.keys.snapshots) == history  # nor in the history

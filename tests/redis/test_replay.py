@@ -55,7 +55,7 @@ def test_cli_replay_reports_counts(store, settings, tmp_path, capsys):
     captured = capsys.readouterr()
     assert captured.out == f"{path}: replayed 20 mentions at 50x, 20 new\n"
     assert captured.err.splitlines() == [
-        f"warning: {path}:21: not valid JSON (Expecting property name enclosed in double quotes)",
+        f"warning: {path}:21: not valid JSON (Expecting property name enclosed in double quotes at column 2)",
         # recorded times, wall clock: the wall would show nothing, and says so
         "warning: 20 of 20 mentions are older than the 6 h window, so the wall (clock=wall) "
         'will not show them; for a recorded crisis set clock = "data" (RADAR_CLOCK=data)',
@@ -84,7 +84,7 @@ def test_import_skips_bad_lines_with_one_warning_each_and_keeps_the_rest(
     assert main(["import", str(path), "--redis-url", settings.redis_url]) == 0
     out, err = capsys.readouterr()
     assert err.splitlines() == [
-        f"warning: {path}:2: not valid JSON (Expecting property name enclosed in double quotes)",
+        f"warning: {path}:2: not valid JSON (Expecting property name enclosed in double quotes at column 2)",
         f"warning: {path}:3: expected a JSON object per line",
         f"warning: {path}:4: no 'text' field; name the text column with --text-field",
         f"warning: {path}:5: field 'published' is not a time ('gisteren'); "
