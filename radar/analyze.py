@@ -251,6 +251,8 @@ def _analyze(
         every = default_every(float(times[-1] - times[0]), window_s)
     lines: list[dict[str, Any]] = []
     listed: dict[str, float] = {}  # final question id -> first tick it was on the wall
+    if not every:  # a timeline of an earlier run would read as this one's
+        (out_dir / "timeline.jsonl").unlink(missing_ok=True)
     if every:
         at = ticks(times, every)
         say(f"timeline: {len(at)} snapshots, one per {every / 60:g} min of data time …")

@@ -86,6 +86,8 @@ def test_review_gives_each_dominant_question_its_milestones_once(every_15m):
 def test_recording_within_one_window_gets_no_timeline_by_default(tmp_path):
     source = _recording(tmp_path / "short.jsonl", hours=2)
     out = tmp_path / "out"
+    out.mkdir()
+    (out / "timeline.jsonl").write_text("{}\n")  # of an earlier run: removed, not mistaken
     assert main(["analyze", str(source), "--out", str(out), "--embedder", "hashing"]) == 0
     assert not (out / "timeline.jsonl").exists() and (out / "report.md").exists()
 
