@@ -160,6 +160,17 @@ def enrich_pending(store: Store, enricher: Enricher, consumer: str, block_ms: in
     batch = store.reclaim_mentions(
         consumer, min_idle_ms=idle_ms, count=enricher.settings.batch_size
     )
+    if not batch:  # a dead worker's batch at once, not after reclaim_idle_seconds
+        batch, silent = store.claim_from_silent(
+            consumer, SILENT_WORKER_SECONDS, enricher.settings.batch_size
+        )
+        if silent:
+            log.warning(
+                "took over %d mention(s) of %s (no heartbeat for over %.0f s)",
+                len(batch),
+                ", ".join(silent),
+                SILENT_WORKER_SECONDS,
+            )
     reclaimed = len(batch)
     if not batch:
         batch = store.read_mentions(consumer, enricher.settings.batch_size, block_ms)
@@ -216,6 +227,9 @@ def _isolate(
 
 
 HEARTBEAT_SECONDS = 5.0  # a worker tells the store it is alive this often (radar status)
+SILENT_WORKER_SECONDS = 30.0
+"""A worker silent this long is dead: its pending mentions are taken over (six missed beats;
+a batch that takes longer than this between two beats is taken over, and done twice, harmlessly)."""
 
 
 def run_worker(

@@ -155,6 +155,47 @@ class Store:
         )
         return [(_text(msg_id), decode_mention(fields)) for msg_id, fields in messages if fields]
 
+    def claim_from_silent(
+        self, consumer: str, silent_seconds: float, count: int, now: float | None = None
+    ) -> tuple[list[tuple[str, Mention | Unreadable]], list[str]]:
+        """Take over the pending mentions of workers whose heartbeat stopped.
+
+        A worker that died (kill -9, a lost machine) leaves its batch pending; waiting for
+        ``reclaim_idle_seconds`` costs a minute. A worker that has not beaten for
+        ``silent_seconds`` (it beats every few seconds while it runs) is dead for certain,
+        so its entries are claimed at once. Returns (entries, the silent workers' names).
+        """
+        now = time.time() if now is None else now
+        try:
+            consumers = self.client.xinfo_consumers(self.keys.mentions, self.keys.enrich_group)
+        except redis.ResponseError:  # no stream or group yet
+            return [], []
+        beats = {
+            _text(n): s for n, s in self.client.zrange(self.keys.workers, 0, -1, withscores=True)
+        }
+        taken: list[tuple[str, Mention | Unreadable]] = []
+        silent = []
+        for info in consumers:
+            name = _text(info["name"])
+            if name == consumer or not int(info.get("pending", 0)):
+                continue
+            if now - beats.get(name, float("-inf")) <= silent_seconds:
+                continue
+            entries = self.client.xpending_range(
+                self.keys.mentions, self.keys.enrich_group, "-", "+", count, consumername=name
+            )
+            ids = [e["message_id"] for e in entries]
+            if not ids:
+                continue
+            claimed = self.client.xclaim(
+                self.keys.mentions, self.keys.enrich_group, consumer, 0, ids
+            )
+            taken += [(_text(i), decode_mention(f)) for i, f in claimed if f]
+            silent.append(name)
+            if len(taken) >= count:
+                break
+        return taken, silent
+
     def dead_letter(self, entries: Sequence[tuple[str, str, str]]) -> None:
         """Park mentions that cannot be enriched or stored: (stream id, payload, reason).
 

@@ -24,8 +24,10 @@ def test_killed_worker_is_reclaimed_nothing_lost_nothing_twice(procs, tmp_path, 
     server = procs.redis()
     client = server.client()
     ids = write_mentions(tmp_path / "m.jsonl", N, spacing=0.4)  # 800 s of posts
-    a = procs.stage("worker-a", "worker", redis_url=server.url, RADAR_BATCH_SIZE="32")
-    b = procs.stage("worker-b", "worker", redis_url=server.url, RADAR_BATCH_SIZE="32")
+    # no idle-time reclaim: the killed worker's batch must be taken over by its heartbeat
+    env = {"RADAR_BATCH_SIZE": "32", "RADAR_RECLAIM_IDLE_SECONDS": "3600"}
+    a = procs.stage("worker-a", "worker", redis_url=server.url, **env)
+    b = procs.stage("worker-b", "worker", redis_url=server.url, **env)
     assert wait_for(lambda: client.exists(KEYS.mentions), timeout=30)
     replay = procs.stage(
         "replay", "replay", str(tmp_path / "m.jsonl"), "--speed", "50", redis_url=server.url
@@ -65,6 +67,8 @@ def test_killed_worker_is_reclaimed_nothing_lost_nothing_twice(procs, tmp_path, 
     )
     assert lost == 0 and len(got) == len(set(got)) == N
     assert reclaimed >= held
+    # taken over because A's heartbeat stopped (after 30 s), not after the reclaim idle time
+    assert "took over" in b.log() and f"-{a.pid}-" in b.log(), b.log()[-2000:]
     assert "Traceback" not in b.log()
 
 
