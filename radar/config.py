@@ -94,6 +94,12 @@ class Settings:
     web_host: str = _setting("127.0.0.1", "host the wall listens on")
     web_port: int = _setting(8050, "port the wall listens on")
     web_lang: str = _setting("nl", "interface language of the wall and operator view: nl or en")
+    web_connection_limit: int = _setting(
+        1000, "open connections the web stage accepts (slow clients hold one each)"
+    )
+    web_channel_timeout_seconds: float = _setting(
+        15.0, "seconds a connection may stay idle or half-sent before the web stage closes it"
+    )
     operator_token: str | None = _setting(
         None,
         "token operators enter to publish, rename, merge, dismiss; unset = actions disabled",
@@ -229,6 +235,7 @@ def _validated(settings: Settings, origins: Mapping[str, str]) -> Settings:
     positive = ("window_hours", "bin_minutes", "refresh_seconds", "retention_hours", "batch_size")
     positive += ("feed_timeout_seconds", "feed_max_bytes", "push_max_bytes", "push_rate_per_minute")
     positive += ("leader_ttl_seconds", "reclaim_idle_seconds", "health_max_intervals")
+    positive += ("web_connection_limit", "web_channel_timeout_seconds")
     for name in positive:
         if getattr(settings, name) <= 0:
             raise bad(name, f"must be positive, got {getattr(settings, name)}")

@@ -98,6 +98,10 @@ class Keys:
         """Counter of the near-duplicate copies a stored mention received; expires."""
         return self._key("copies", mention_id)
 
+    def operator_fails(self, client: str, window: int) -> str:
+        """Fixed-window counter of one client's refused operator tokens (window = epoch minute)."""
+        return self._key("operator-fails", client, str(window))
+
     def push_rate(self, client: str, window: int) -> str:
         """Fixed-window request counter of one push client (window = epoch minute)."""
         return self._key("push-rate", client, str(window))

@@ -11,6 +11,7 @@ is compared in constant time.
 from __future__ import annotations
 
 import hmac
+import logging
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,6 +26,10 @@ from web.ids import Id
 from web.operator_view import find_cluster
 from web.text import DEFAULT_LANG, t
 
+OPERATOR_FAILS_PER_MINUTE = 10
+"""Refused operator tokens a client may send per minute before it has to wait."""
+log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class Form:
@@ -37,9 +42,15 @@ class Form:
     merge_into: str | None = None
 
 
-def token_ok(given: str | None, configured: str | None) -> bool:
-    """True when a token is configured and ``given`` equals it (constant-time compare)."""
-    if not configured or not given:
+def token_ok(given: Any, configured: str | None) -> bool:
+    """True when a token is configured and ``given`` equals it (constant-time compare).
+
+    A token sent as a list, an object or ``true`` (a crafted request) is simply wrong.
+
+    >>> token_ok(["s3cret"], "s3cret"), token_ok(True, "s3cret")
+    (False, False)
+    """
+    if not configured or not given or not isinstance(given, str):
         return False
     return hmac.compare_digest(given.encode("utf-8"), configured.encode("utf-8"))
 
@@ -61,11 +72,21 @@ def perform(
     playbooks: Mapping[str, Playbook],
     lang: str = DEFAULT_LANG,
     tz: str = DEFAULT_TZ,
+    client: str = "-",
 ) -> tuple[str, bool]:
-    """Run one action; returns (message for the operator, whether it was done)."""
+    """Run one action; returns (message for the operator, whether it was done).
+
+    A client with OPERATOR_FAILS_PER_MINUTE refused tokens in this minute is refused
+    without a comparison until the minute is over; each refusal is logged with the client.
+    """
     if not settings.operator_token:
         return t("actions_disabled", lang), False
+    wait = actions.locked_out(client, OPERATOR_FAILS_PER_MINUTE)
+    if wait:
+        return t("token_locked", lang, seconds=wait), False
     if not token_ok(token, settings.operator_token):
+        count = actions.token_refused(client)
+        log.warning("operator: refused token from %s (%d this minute)", client, count)
         return t("token_refused", lang), False
     cluster = find_cluster(snapshot, form.cluster_id)
     if cluster is None:

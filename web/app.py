@@ -88,7 +88,22 @@ def create_app(
     )
     register_push_routes(app.server, settings, store)
     register_ops_routes(app.server, settings, store)
+    app.server.after_request(_security_headers)
     return app
+
+
+SECURITY_HEADERS = {
+    "X-Frame-Options": "DENY",  # the operator view must not be framed (clickjacking)
+    "Content-Security-Policy": "frame-ancestors 'none'; object-src 'none'; base-uri 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def _security_headers(response):
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
 
 
 def playbooks_by_id(settings: Settings) -> dict[str, Playbook]:
@@ -99,6 +114,29 @@ def playbooks_by_id(settings: Settings) -> dict[str, Playbook]:
     except PlaybookError as exc:
         log.warning("operator view without playbooks: %s", exc)
         return {}
+
+
+def waitress_limits(settings: Settings) -> dict[str, int | float]:
+    """What one web stage bounds itself: connections, idle or half-sent time, body size.
+
+    waitress reads a whole request before a worker thread sees it, so a slow client holds
+    a connection, not a thread: many connections, closed when idle for
+    ``web_channel_timeout_seconds`` (checked every second), and a body larger than the push
+    limit refused on its Content-Length before it is read. Face the internet through a
+    reverse proxy with its own timeouts (README, "Running at scale"; deploy/).
+
+    >>> limits = waitress_limits(Settings())
+    >>> limits["connection_limit"], limits["channel_timeout"], limits["max_request_body_size"]
+    (1000, 15, 2097152)
+    """
+    return {
+        "threads": 8,
+        "connection_limit": settings.web_connection_limit,
+        "channel_timeout": max(1, round(settings.web_channel_timeout_seconds)),
+        "cleanup_interval": 1,
+        "max_request_body_size": max(settings.push_max_bytes, 2 * 1024 * 1024),
+        "max_request_header_size": 64 * 1024,
+    }
 
 
 def serve(
@@ -125,7 +163,7 @@ def serve(
         app.run(host=host, port=port, debug=False)
         return
     try:
-        waitress.serve(app.server, host=host, port=port, threads=8)
+        waitress.serve(app.server, host=host, port=port, **waitress_limits(settings))
     except OSError as exc:  # before serving: the address cannot be bound
         raise port_unavailable(host, port, exc) from None
     raise KeyboardInterrupt  # waitress swallowed the interrupt that stopped it

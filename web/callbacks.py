@@ -12,6 +12,7 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
+import flask
 from dash import Dash, Input, Output, State, ctx, no_update
 
 from radar.config import Settings
@@ -218,6 +219,6 @@ def register_callbacks(
         form = Form(operator_view.selected_cluster(search), wording, channel, label, into)
         message, ok = perform(
             str(ctx.triggered_id), form, token, settings, actions, reader.load(), books,
-            page_lang, tz,
+            page_lang, tz, client=flask.request.remote_addr or "-",
         )  # fmt: skip
         return message, f"op-message {'ok' if ok else 'refused'}", (done or 0) + int(ok)

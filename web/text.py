@@ -91,6 +91,7 @@ TEXT: dict[str, dict[str, str]] = {
         "actions_disabled": "Bewerken staat uit: er is geen toegangscode ingesteld "
         "(RADAR_OPERATOR_TOKEN of operator_token in radar.toml).",
         "token_refused": "Geweigerd: de toegangscode ontbreekt of klopt niet. Er is niets veranderd.",
+        "token_locked": "Geweigerd: te veel verkeerde toegangscodes van dit adres; probeer het over {seconds} s opnieuw.",
         "pick_cluster": "Kies links een vraag of onderwerp.",
         "cluster_unknown": "Deze vraag of dit onderwerp staat niet meer in de momentopname; kies opnieuw.",
         "representative": "Meest centrale bericht",
@@ -198,6 +199,7 @@ TEXT: dict[str, dict[str, str]] = {
         "actions_disabled": "Operator actions are off: no operator token is configured "
         "(RADAR_OPERATOR_TOKEN or operator_token in radar.toml).",
         "token_refused": "Refused: the token is missing or wrong. Nothing was changed.",
+        "token_locked": "Refused: too many wrong tokens from this address; try again in {seconds} s.",
         "pick_cluster": "Pick a question or topic on the left.",
         "cluster_unknown": "This cluster is no longer in the snapshot; pick again.",
         "representative": "Most central post",

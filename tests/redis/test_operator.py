@@ -99,3 +99,14 @@ def test_the_next_refresh_respects_the_operators_choices(store, settings, tmp_pa
     assert merged["after_publish"]["after_rate"] is not None
     assert merged["playbook"]["wording_key"] != match["wording_key"]
     assert [q["rank"] for q in second["questions"]] == list(range(1, len(ids) + 1))
+
+
+def test_refused_tokens_lock_one_client_out_for_the_rest_of_the_minute(store):
+    actions = OperatorActions(store)
+    now = 1_795_000_030.0  # 10 s into a minute
+    for i in range(10):
+        assert actions.locked_out("10.0.0.9", 10, now) == 0
+        assert actions.token_refused("10.0.0.9", now) == i + 1
+    assert actions.locked_out("10.0.0.9", 10, now) == 50
+    assert actions.locked_out("10.0.0.8", 10, now) == 0  # another address is not affected
+    assert actions.locked_out("10.0.0.9", 10, now + 60) == 0  # the next minute starts clean

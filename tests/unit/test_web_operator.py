@@ -32,7 +32,18 @@ SNAP = {
 
 
 class Boom:
-    """Stands in for OperatorActions where the store must not be touched."""
+    """Stands in for OperatorActions where no action may reach the store; it counts the
+    refused tokens (the throttle) and locks a client out after ``limit`` of them."""
+
+    def __init__(self):
+        self.refused: list[str] = []
+
+    def locked_out(self, client, limit):
+        return 42 if self.refused.count(client) >= limit else 0
+
+    def token_refused(self, client):
+        self.refused.append(client)
+        return self.refused.count(client)
 
     def __getattr__(self, name):
         raise AssertionError(f"the store was touched: {name}")
@@ -90,3 +101,25 @@ def test_detail_shows_post_text_as_plain_text():
 
 def test_recent_changes_of_an_empty_snapshot():
     assert recent_changes({}) == {"new": [], "growing": [], "fading": [], "published": []}
+
+
+@pytest.mark.parametrize("token", [["s3cret"], {"t": "s3cret"}, True, 5])
+def test_a_token_of_the_wrong_type_is_a_refusal_not_an_error(token):
+    settings = Settings(operator_token="s3cret")
+    message, ok = perform(Id.OP_DISMISS, Form("q1"), token, settings, Boom(), SNAP, {})
+    assert not ok and message.startswith("Geweigerd")
+
+
+def test_guessing_the_token_is_throttled_per_client():
+    settings, actions = Settings(operator_token="s3cret"), Boom()
+    for i in range(10):
+        message, ok = perform(
+            Id.OP_DISMISS, Form("q1"), f"guess-{i}", settings, actions, SNAP, {}, client="10.0.0.9"
+        )
+        assert message.startswith("Geweigerd: de toegangscode")
+    # the 11th guess in the minute is not even compared, the right token neither
+    message, ok = perform(
+        Id.OP_DISMISS, Form("q1"), "s3cret", settings, actions, SNAP, {}, client="10.0.0.9"
+    )
+    assert not ok and "te veel verkeerde toegangscodes" in message and "42 s" in message
+    assert actions.refused == ["10.0.0.9"] * 10
