@@ -5,14 +5,20 @@ refreshing the wall every few seconds cannot pay that. :class:`WindowClusterer`
 keeps a fitted model and, on each update:
 
 1. keeps the label of every mention it has seen (by id);
-2. assigns new mentions to the nearest cluster centroid when they are close enough
-   (a per-cluster threshold learnt at fit time), else leaves them as noise;
+2. assigns new mentions, and the fit's own noise, to the cluster most of their 10
+   nearest fitted mentions belong to, when they are close enough to its centroid (a
+   per-cluster threshold learnt at fit time), else leaves them as noise;
 3. when new mentions stayed unassigned, clusters the newest unassigned mentions on
    their own (average linkage on cosine similarity, under a second for 1,500), so a new
    question shows in the next snapshot once it has ``emerge_min_size`` mentions;
 4. refits fully when the window has changed enough or the model is old, on a
    sample of at most ``max_fit_docs`` mentions (the rest is assigned), optionally in
    a background thread so a refresh never waits for it.
+
+Measured on the 4,500 CLINC150 test queries (``eval/clustering_suite.py``, NMI / ARI,
+noise as singletons): a 4,000 sample with centroid assignment 0.885 / 0.673; the whole
+window in one fit (``max_fit_docs`` 5,000) with neighbour votes and the fit's noise
+assigned 0.891 / 0.681, 95 % clustered (was 88 %).
 
 Follows river's shape: ``update(...)`` returns nothing; read :attr:`result`.
 
@@ -50,6 +56,8 @@ from clustering.topics import (
     cluster_window,
     clusters_from_labels,
     emerging_clusters,
+    merge_similar,
+    refine_to_centroids,
 )
 
 log = logging.getLogger(__name__)
@@ -67,13 +75,15 @@ class _Model:
     labels: dict[str, int] = field(default_factory=dict)  # mention id -> cluster index
     fitted_at: float = 0.0
     fitted_docs: int = 0
+    anchors: np.ndarray | None = None  # (m, d) unit rows of clustered fitted mentions …
+    anchor_labels: np.ndarray | None = None  # … and their cluster index (neighbour votes)
 
 
 @dataclass(frozen=True)
 class IncrementalParams:
     """When to refit and how strict assignment is."""
 
-    max_fit_docs: int = 4000  # below 4,096 UMAP needs no approximate-kNN index (no pynndescent JIT)
+    max_fit_docs: int = 5000  # a larger window is fitted on a seeded sample of this many
     refit_growth: float = 0.5  # refit when new mentions since the fit exceed this share
     refit_seconds: float = 600.0  # refit at least this often
     max_noise_docs: int = 1500  # newest unassigned mentions searched for new clusters
@@ -81,6 +91,11 @@ class IncrementalParams:
     min_join_similarity: float = 0.55
     threshold_quantile: float = 0.05  # a cluster's own members: this quantile of similarity …
     threshold_margin: float = 0.05  # … minus this margin is the bar a new mention must pass
+    assign: str = "neighbours"  # or "centroid": how a mention outside the fit joins
+    neighbours: int = 10  # "neighbours": the fitted mentions that vote
+    reassign_noise: bool = True  # the fit's own noise is assigned like a new mention
+    merge_similarity: float = 0.0  # fitted clusters with centroids this alike merge (0 = never)
+    refine_rounds: int = 0  # fitted members move to their nearest centroid this many times
     seed: int = 42
 
 
@@ -157,10 +172,19 @@ class WindowClusterer:
         sample_mcs = max(5, round(mcs * len(sample) / max(n, 1)))
         params = ClusterParams(**{**self.params.__dict__, "min_cluster_size": sample_mcs})
         fitted = self._fit([texts[i] for i in sample], embeddings[sample], params)
+        fitted = merge_similar(fitted, embeddings[sample], self.incremental.merge_similarity)
+        if self.incremental.refine_rounds:
+            fitted = refine_to_centroids(fitted, embeddings[sample], self.incremental.refine_rounds)
         model = self._model_from(fitted, embeddings[sample])
-        model.labels = {
-            ids[sample[i]]: int(lab) for i, lab in enumerate(self._local_labels(fitted))
-        }
+        local = self._local_labels(fitted)
+        if self.incremental.assign == "neighbours":
+            clustered = local >= 0
+            model.anchors = normalise_rows(embeddings[sample][clustered])
+            model.anchor_labels = local[clustered]
+        if self.incremental.reassign_noise and len(model.keywords):
+            noise = np.flatnonzero(local == -1)
+            local[noise] = self._nearest(model, embeddings[sample[noise]])
+        model.labels = {ids[sample[i]]: int(lab) for i, lab in enumerate(local)}
         model.fitted_at = self._clock()
         model.fitted_docs = n
         with self._lock:
@@ -232,13 +256,7 @@ class WindowClusterer:
         labels = np.fromiter((model.labels.get(i, -2) for i in ids), dtype=int, count=len(ids))
         fresh = np.flatnonzero(labels == -2)
         if len(fresh):
-            if len(model.keywords):
-                sims = normalise_rows(embeddings[fresh]) @ model.centroids.T
-                best = sims.argmax(axis=1)
-                ok = sims[np.arange(len(fresh)), best] >= model.thresholds[best]
-                labels[fresh] = np.where(ok, best, -1)
-            else:
-                labels[fresh] = -1
+            labels[fresh] = self._nearest(model, embeddings[fresh])
             for index in fresh:
                 model.labels[ids[index]] = int(labels[index])
             if count_new:
@@ -250,6 +268,34 @@ class WindowClusterer:
             keep = set(ids)
             model.labels = {k: v for k, v in model.labels.items() if k in keep}
         return labels
+
+    def _nearest(self, model: _Model, embeddings: np.ndarray) -> np.ndarray:
+        """The cluster each row joins, or -1: the nearest centroid when the row passes that
+        cluster's threshold; with ``assign="neighbours"`` the cluster most of its nearest
+        fitted mentions belong to (similarity-weighted vote), under the same threshold."""
+        if not len(model.keywords) or not len(embeddings):
+            return np.full(len(embeddings), -1, dtype=int)
+        unit = normalise_rows(embeddings)
+        sims = unit @ model.centroids.T
+        if self.incremental.assign == "neighbours" and model.anchors is not None:
+            best = self._vote(model, unit)
+        else:
+            best = sims.argmax(axis=1)
+        ok = sims[np.arange(len(unit)), best] >= model.thresholds[best]
+        return np.where(ok, best, -1)
+
+    def _vote(self, model: _Model, unit: np.ndarray) -> np.ndarray:
+        assert model.anchors is not None and model.anchor_labels is not None
+        k = min(self.incremental.neighbours, len(model.anchors))
+        out = np.empty(len(unit), dtype=int)
+        for start in range(0, len(unit), 1024):
+            sims = unit[start : start + 1024] @ model.anchors.T
+            near = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+            weights = np.take_along_axis(sims, near, axis=1)
+            votes = np.zeros((len(sims), len(model.keywords)), dtype=np.float32)
+            np.add.at(votes, (np.arange(len(sims))[:, None], model.anchor_labels[near]), weights)
+            out[start : start + len(sims)] = votes.argmax(axis=1)
+        return out
 
     def _cluster_noise(self, model, ids, texts, embeddings, labels, noise, mcs) -> np.ndarray:
         """Look for new clusters among the unassigned mentions only."""
@@ -267,6 +313,10 @@ class WindowClusterer:
         model.thresholds = np.concatenate([model.thresholds, extra.thresholds])
         model.keywords = model.keywords + extra.keywords
         local = self._local_labels(fitted)
+        if model.anchors is not None and model.anchor_labels is not None:
+            joined = local >= 0
+            model.anchors = np.vstack([model.anchors, normalise_rows(embeddings[noise][joined])])
+            model.anchor_labels = np.concatenate([model.anchor_labels, offset + local[joined]])
         for position, index in enumerate(noise):
             if local[position] >= 0:
                 labels[index] = offset + local[position]
