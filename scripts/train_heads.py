@@ -330,10 +330,26 @@ def write_head(name: str, arrays: dict[str, np.ndarray], provenance: dict) -> No
     (OUT / f"{name}.json").write_text(json.dumps(provenance, indent=2) + "\n", encoding="utf-8")
 
 
+EMBEDDING_PROBE = (
+    "Hallo, rijden er nog treinen tussen Utrecht en Zwolle? Sta nu op het perron.",
+    "nl",
+)
+"""A post whose embedding text is recorded: the heads hold only for the text they were
+trained on (tests/unit/test_heads.py checks it against today's ``embedding_text``)."""
+
+
+def embedding_probe() -> dict[str, str]:
+    from radar.enrich.focus import embedding_text
+
+    text, lang = EMBEDDING_PROBE
+    return {"post": text, "lang": lang, "embedding_text": embedding_text(text, lang, True)}
+
+
 def provenance(embedder, dim: int, command: str) -> dict:  # noqa: ANN001
     return {
         "embedder": embedder.name,
         "dim": dim,
+        "embedding_probe": embedding_probe(),
         "git_commit": git_commit(),
         "uncommitted_at_training": uncommitted(),
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
