@@ -26,9 +26,11 @@ import urllib.request
 from collections.abc import Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from radar.config import FeedSource, Settings
 from radar.errors import ConfigError, FeedError, InvalidMention
+from radar.feed_guard import read_with_deadline, redirect_problem
 from radar.model import Mention
 from radar.store import Store
 
@@ -76,6 +78,11 @@ class _RecordingRedirects(urllib.request.HTTPRedirectHandler):
         self.chain: list[tuple[int, str]] = []
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
+        problem = redirect_problem(req.full_url, newurl)
+        if problem:
+            raise FeedError(f"{req.full_url}: {problem}")
+        if urlsplit(newurl).hostname != urlsplit(req.full_url).hostname:
+            log.warning("%s: redirected to another host, %s", req.full_url, newurl)
         self.chain.append((code, newurl))
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
@@ -120,21 +127,12 @@ def fetch_feed(
                 raise FeedError(
                     f"{url}: {declared} bytes, over the {_size(max_bytes)} cap; not read"
                 )
-            parts: list[bytes] = []
-            size = 0
-            while chunk := response.read(_CHUNK):
-                parts.append(chunk)
-                size += len(chunk)
-                if size > max_bytes:
-                    raise FeedError(f"{url}: over the {_size(max_bytes)} cap; not read")
-                if time.monotonic() > deadline:
-                    raise FeedError(
-                        f"{url}: transfer not finished within {timeout:g} s; "
-                        "the server is slow or down"
-                    )
+            body = read_with_deadline(
+                response, url, timeout, max_bytes, _CHUNK, _size(max_bytes), deadline
+            )
             return FetchResult(
                 response.status,
-                b"".join(parts),
+                body,
                 response.headers.get("ETag"),
                 response.headers.get("Last-Modified"),
                 response.headers.get("Content-Type", ""),
@@ -144,7 +142,10 @@ def fetch_feed(
     except urllib.error.HTTPError as exc:
         if exc.code == 304:
             return FetchResult(304, None, etag, modified, url=url, redirects=redirects.chain)
-        raise FeedError(f"{url}: HTTP {exc.code} {exc.reason}; check the feed URL") from None
+        reason = " ".join(str(exc.reason).split())  # a redirect loop's reason spans lines
+        raise FeedError(f"{url}: HTTP {exc.code} {reason}; check the feed URL") from None
+    except FeedError:
+        raise
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, TimeoutError):
             raise FeedError(
