@@ -388,18 +388,16 @@ def _marker(
 ) -> None:
     """A dashed vertical line over the whole plot with a label at the top that names the
     time ("omslag 08:19"), centred on the line; labels of consecutive markers alternate
-    between two heights so neighbours do not overlap."""
-    fig.add_shape(
-        type="line",
-        xref="x",
-        yref="paper",
-        x0=x,
-        x1=x,
-        y0=0,
-        y1=1,
-        line={"color": color, "width": max(2, round(2.5 * scale)), "dash": "dash"},
-        layer="above",
-    )
+    between two heights so neighbours do not overlap. The line runs on a dark band, so a
+    red "omslag" stays visible over the red area of negative posts."""
+    width = max(2, round(2.5 * scale))
+    for line in (
+        {"color": COLORS["background"], "width": 3 * width},
+        {"color": color, "width": width, "dash": "dash"},
+    ):
+        fig.add_shape(
+            type="line", xref="x", yref="paper", x0=x, x1=x, y0=0, y1=1, line=line, layer="above"
+        )
     text = f"{label} {x.strftime('%H:%M')}"
     fig.add_annotation(
         x=x,

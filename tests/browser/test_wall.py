@@ -463,7 +463,8 @@ return {
   svg: box(graph.querySelector('.main-svg')),
   xticks: [...graph.querySelectorAll('.xtick text')].map(box),
   yticks: [...graph.querySelectorAll('.ytick text')].map(box),
-  lines: [...graph.querySelectorAll('.layer-above .shapelayer path')].map(box),
+  lines: [...graph.querySelectorAll('.layer-above .shapelayer path')]
+      .filter(p => (p.style.strokeDasharray || 'none') !== 'none').map(box),  // not the band
   labels: [...graph.querySelectorAll('.annotation')].map(
       a => ({...box(a), text: a.textContent})),
 };

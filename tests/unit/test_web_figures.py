@@ -417,9 +417,13 @@ def test_marker_label_names_its_time_and_is_centred_on_its_line():
     bins = _drill_bins(0, 120)
     swing = {"kind": "sentiment_swing", "since": "2026-11-22T06:49:00Z", "before": 0.4}
     fig = sentiment_figure({"bins": bins, "alerts": [{**swing, "after": 0.7}]})
-    (line,), (label,) = fig.layout.shapes, fig.layout.annotations
+    (band, line), (label,) = fig.layout.shapes, fig.layout.annotations
     assert label.text == "omslag 07:49"  # the time is read from the label, not guessed
     assert label.x == line.x0 and label.xanchor == "center"
+    # red on the red area of negative posts: the dashed line runs on a dark band
+    assert line.line.color == COLORS["negative"] and line.line.dash == "dash"
+    assert band.x0 == line.x0 and band.line.color == COLORS["background"]
+    assert band.line.width > line.line.width
 
 
 def test_marker_label_at_the_right_edge_ends_at_its_line():
