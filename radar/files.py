@@ -122,6 +122,14 @@ def iter_rows(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | InputFil
                             InputFileError(f"{path}:{number}: not valid JSON ({_json_cause(exc)})"),
                         )
                         continue
+                    except RecursionError:
+                        yield (
+                            number,
+                            InputFileError(
+                                f"{path}:{number}: JSON nested too deeply; one flat object per line"
+                            ),
+                        )
+                        continue
                     if not isinstance(row, dict):
                         yield (
                             number,

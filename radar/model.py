@@ -89,6 +89,30 @@ def pseudonymise(author: str, key: bytes) -> str:
     return "anon-" + mac.hexdigest()[:12]
 
 
+_TAG = re.compile(r"<[^>]*>")
+SOURCE_CHARS = 200
+
+
+def safe_url(url: str) -> str:
+    """The URL when it is http(s), else empty: exports and the wall never carry
+    ``javascript:``, ``data:`` or ``file:`` links.
+
+    >>> safe_url("https://nos.nl/a"), safe_url("javascript:alert(1)"), safe_url(" HTTP://x.nl ")
+    ('https://nos.nl/a', '', 'HTTP://x.nl')
+    """
+    url = str(url or "").strip()
+    return url if url.lower().startswith(("http://", "https://")) else ""
+
+
+def _plain(value: str) -> str:
+    """A name without markup or control characters, at most SOURCE_CHARS long.
+
+    >>> _plain("<b>NOS</b><script>x</script>")
+    'NOS x'
+    """
+    return normalise_text(_TAG.sub(" ", str(value or "")))[:SOURCE_CHARS]
+
+
 def published_time(value: float, now: float | None = None) -> float:
     """A mention's time as epoch seconds, or InvalidMention when it cannot be one.
 
@@ -195,6 +219,7 @@ class Mention:
         if lang is not None and not isinstance(lang, str):
             raise InvalidMention(f"'lang' must be a language code such as 'nl', got {lang!r}")
         stamp = time.time() if published is None else published_time(published)
+        url, source = safe_url(url), _plain(source)
         clean = normalise_text(text)
         extra = dict(extra or {})
         if len(clean) > MAX_TEXT_CHARS:

@@ -68,6 +68,8 @@ def parse_batch(body: bytes, now: float | None = None) -> list[Mention]:
         raise PushError("body is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise PushError(f"body is not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise PushError("body nests JSON too deeply; send a flat list of mention objects") from None
     if not isinstance(data, list):
         raise PushError('body must be a JSON list of mention objects, e.g. [{"text": "…"}]')
     now = time.time() if now is None else now

@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -23,9 +24,20 @@ def _pct(part: int, total: int) -> str:
     return f"{part / total:.0%}" if total else "–"
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|<>])")
+
+
 def _cell(text: str, limit: int = 110) -> str:
-    text = " ".join(str(text).split()).replace("|", "\\|")
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    r"""A post as inert Markdown: one line, cut at ``limit``; markup, links and table
+    pipes in it are shown, never rendered (posts may carry ``<script>`` or
+    ``[x](javascript:…)``).
+
+    >>> print(_cell("a | b <script>x</script> [klik](javascript:alert(1))"))
+    a \| b \<script\>x\</script\> \[klik\](javascript:alert(1))
+    """
+    text = " ".join(str(text).split())
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def period_label(start: float, end: float, with_dates: bool) -> str:
@@ -137,7 +149,9 @@ def render_report(snapshot: dict[str, Any], history: Sequence[dict[str, Any]] = 
         lines.append("Geen onderwerpen gevonden.")
     alerts = _alert_timeline([*history, snapshot])
     lines += ["", "## Signalen", ""]
-    lines += [f"- {since} — {message}" for since, message in alerts] or ["Geen signalen."]
+    lines += [f"- {since} — {_cell(message, 200)}" for since, message in alerts] or [
+        "Geen signalen."
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from radar.report import _cell
 from radar.timeutil import iso, parse_time
 
 STALE_SECONDS = 2 * 3600  # nothing new for this long: marked stale
@@ -160,5 +161,5 @@ def render_handover(
 
 
 def _one_line(text: str, limit: int = 110) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """A post on one Markdown line, its markup shown, never rendered (see report._cell)."""
+    return _cell(text, limit)

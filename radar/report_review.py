@@ -234,8 +234,8 @@ def render_review(review: dict[str, Any]) -> str:
         )
     lines += ["", "## Signalen", ""]
     lines += [
-        f"- {when(a['since'])} — {KIND[a['kind']]}: {a['message']}"
-        + (f"; vooral over: {a['about']}" if a.get("about") else "")
+        f"- {when(a['since'])} — {KIND[a['kind']]}: {_cell(a['message'], 200)}"
+        + (f"; vooral over: {_cell(a['about'], 80)}" if a.get("about") else "")
         for a in alerts
     ] or ["Geen pieken of omslagen in de hele opname."]
     lines += ["", "## Dominante vragen", ""]

@@ -147,3 +147,19 @@ def test_oom_is_one_line_and_a_retry_not_a_traceback(settings, caplog):
         assert text.count("Redis refuses writes (") == 1, text
         assert "Redis is back" in text
         assert store.dead_letters() == []  # an outage parks nothing
+
+
+def test_deeply_nested_json_is_a_one_line_refusal_on_push_and_import(tmp_path):
+    deep = "[" * 5000 + "]" * 5000
+    with pytest.raises(PushError, match="nests JSON too deeply"):
+        parse_batch(deep.encode())
+    path = tmp_path / "deep.jsonl"
+    path.write_text(json.dumps({"text": "goed"}) + "\n" + '{"text": ' + deep + "}\n")
+    skipped = []
+    got = [m.text for _n, m in read_mentions(path, errors="skip", on_skip=skipped.append)]
+    assert got == ["goed"] and "2: JSON nested too deeply" in str(skipped[0])
+
+
+def test_links_and_sources_carry_no_script():
+    m = Mention.create("x", url="javascript:alert(1)", source="<img src=x onerror=alert(1)>NOS")
+    assert m.url == "" and m.source == "NOS"
