@@ -301,23 +301,22 @@ def featurise(posts: Posts, embedder) -> Features:  # noqa: ANN001 - any Embedde
     from radar.config import Settings
     from radar.enrich.heads import question_cues, sentiment_cues
     from radar.enrichment import Enricher
-    from radar.model import Mention
+    from radar.model import Mention, strip_urls
 
     enricher = Enricher(Settings(), embedder, pseudonym_key=b"eval")
     enriched = [enricher.annotate(Mention.create(text, source="eval")) for text in posts.texts]
     posts.langs = [m.lang or "unknown" for m in enriched]
     vectors = embedder.embed(enricher.embedding_texts(enriched))
-    raws = posts.texts
+    rows = list(zip(posts.texts, enriched, strict=True))
+    # as radar.enrichment.apply_heads: the raw post, the URL-free text for the lexicon
     return Features(
         posts,
         vectors,
         np.array([m.question_score for m in enriched], dtype=np.float32),
         np.array([m.sentiment_score for m in enriched], dtype=np.float32),
         [m.sentiment for m in enriched],
+        np.vstack([question_cues(raw, m.lang or "", m.question_score) for raw, m in rows]),
         np.vstack(
-            [question_cues(raw, m.lang or "") for raw, m in zip(raws, enriched, strict=True)]
-        ),
-        np.vstack(
-            [sentiment_cues(raw, m.lang or "") for raw, m in zip(raws, enriched, strict=True)]
+            [sentiment_cues(strip_urls(raw), m.lang or "", m.question_score) for raw, m in rows]
         ),
     )

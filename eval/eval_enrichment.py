@@ -11,8 +11,15 @@
 3. Language detection accuracy per language: Dutch XED lines, English CrisisLex
    tweets from events in English-speaking places, German and French sentences
    written below.
+4. The trained heads (``radar.enrich.heads``) beside today's rules, same posts, same run
+   (``--heads``): the question head's outer 5-fold cross-validation on ``nl_posts``
+   and the CrisisLex labels (F1/P/R per set, source and language; HWU64 recall), and
+   sentiment macro-F1 of the lexicon, the embedding head and the fused head on
+   ``nl_posts`` (agreed labels, fusion 5-fold cross-validated, per source), XED-nl
+   (polarity) and the UMSAB and TweetEval test splits (never trained on).
 
-    python eval/eval_enrichment.py --data ../shared/data [--errors tune] [--out bench/results/enrichment.json]
+    python eval/eval_enrichment.py --data ../shared/data [--heads] [--errors tune] \
+        [--out bench/results/enrichment.json]
 """
 
 from __future__ import annotations
@@ -284,6 +291,138 @@ def evaluate_language(data_dir: Path, per_language: int, seed: int) -> dict:
     return result
 
 
+def evaluate_heads(data_dir: Path, embedder_spec: str) -> dict:
+    """Question head CV and sentiment heads against the rules and the lexicon, same run."""
+    import warnings
+
+    import numpy as np
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import train_heads as th
+
+    from eval import enrich_data as sets
+    from radar.enrich.heads import load_heads
+
+    warnings.filterwarnings("ignore", message="The least populated class")
+    embedder = sets.cached_embedder(embedder_spec)
+    nl, crisis, extra, probe = th.question_sets(data_dir, embedder)
+    cv = th.cross_validate_questions([nl, crisis], extra, probe)
+    questions = th.question_report(cv) | {"hwu64_recall": cv["probe"]}
+
+    heads = load_heads(embedder.name, nl.vectors.shape[1])
+    head = heads.sentiment
+    sentiment: dict[str, dict] = {}
+    if head is None:
+        return {"questions": questions, "sentiment": {"error": "no sentiment head shipped"}}
+    posts = sets.featurise(sets.load_nl_posts(data_dir, "s"), embedder)
+    cv_fused = _cv_fused(th, head, posts)
+    evaluation = {
+        "nl_posts": posts,
+        "xed_nl": sets.featurise(sets.load_xed(data_dir), embedder),
+        "xlmt_test": sets.featurise(sets.load_xlmt(data_dir, "test"), embedder),
+        "tweeteval_test": sets.featurise(sets.load_tweeteval(data_dir, "test", 3000), embedder),
+    }
+    for name, f in evaluation.items():
+        y = np.asarray(f.posts.labels)
+        lexicon = th.lexicon_labels(f)
+        alone = head.head_probabilities(f.vectors).argmax(axis=1)
+        fused = (
+            cv_fused if name == "nl_posts" else head.probabilities(f.vectors, f.lexicon).argmax(1)
+        )
+        classes = (0, 2) if name == "xed_nl" else (0, 1, 2)
+        groups = {"all": np.ones(len(y), dtype=bool)}
+        for source in sorted(set(f.posts.sources)):
+            if len(set(f.posts.sources)) > 1:
+                groups[source] = np.array([s == source for s in f.posts.sources])
+        sentiment[name] = {
+            group: {
+                "n": int(mask.sum()),
+                "lexicon": th.macro_f1(y[mask], lexicon[mask], classes),
+                "head": th.macro_f1(y[mask], alone[mask], classes),
+                "fused": th.macro_f1(y[mask], fused[mask], classes),
+            }
+            for group, mask in groups.items()
+        }
+    sentiment["probes"] = _probes(head, embedder)
+    return {"questions": questions, "sentiment": sentiment}
+
+
+def _cv_fused(th, head, posts) -> list[int]:  # noqa: ANN001 - modules and heads
+    """Out-of-fold fused labels on nl_posts, the shipped embedding head kept fixed."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold
+
+    y = np.asarray(posts.posts.labels)
+    logp = np.log(np.clip(head.head_probabilities(posts.vectors), 1e-6, 1.0))
+    predicted = np.zeros(len(y), dtype=int)
+    folds = StratifiedKFold(5, shuffle=True, random_state=th.SEED)
+    for train, test in folds.split(posts.vectors, th.strata(posts.posts)):
+        standard = th.Standard(posts.lexicon[train])
+        model = LogisticRegression(C=th.FUSE_C, max_iter=3000).fit(
+            np.hstack([logp[train], standard(posts.lexicon[train])]), y[train]
+        )
+        predicted[test] = model.predict(np.hstack([logp[test], standard(posts.lexicon[test])]))
+    return predicted
+
+
+PROBES = (
+    ("Intercity naar Den Bosch geschrapt, lekker begin van de dag", "negative"),
+    ("Weer een storing, top geregeld hoor", "negative"),
+    ("Flight cancelled again, great start of the holiday", "negative"),
+    ("rijden er nog treinen naar Utrecht? graag snel antwoord.", "neutral"),
+    ("hoe laat gaat de eerste vervangende bus vanaf Utrecht… Alvast bedankt!", "neutral"),
+    ("Tot hoe laat duurt de storing? Alvast bedankt!", "neutral"),
+    ("Kan iemand me vertellen of de bus naar Zwolle rijdt? Dank!", "neutral"),
+    ("Gelukkig rijden ze weer, top geregeld!", "positive"),
+    ("Bedankt voor de snelle info vanochtend, fijn dat het weer rijdt", "positive"),
+    ("Vertraging, maar wel top geholpen door het personeel", "positive"),
+)
+"""Courtesy and sarcasm cases written for this check (not from any data set)."""
+
+
+def _probes(head, embedder) -> list[dict]:  # noqa: ANN001 - a head and an embedder
+    """Label of each probe by the lexicon and the fused head, through the worker."""
+    from radar.config import Settings
+    from radar.enrichment import Enricher
+    from radar.model import Mention
+
+    enricher = Enricher(Settings(), embedder, pseudonym_key=b"eval")
+    texts = [text for text, _ in PROBES]
+    lexicon = [score_sentiment(text, detect_language(text))[0] for text in texts]
+    enriched, _ = enricher.enrich([Mention.create(text, source="probe") for text in texts])
+    return [
+        {"text": text, "expected": expected, "lexicon": lex, "fused": m.sentiment}
+        for (text, expected), lex, m in zip(PROBES, lexicon, enriched, strict=True)
+    ]
+
+
+def print_heads(result: dict) -> None:
+    print("\nQuestion head vs today's rules (outer 5-fold CV, same posts; rules at 0.5)")
+    print(f"  {'':28}{'n':>6}{'pos':>5}   head F1 / P / R        rules F1 / P / R")
+    for name, row in result["questions"].items():
+        if name == "hwu64_recall":
+            continue
+        h, r = row["head"], row["rules"]
+        print(
+            f"  {name:28}{row['n']:>6}{row['positives']:>5}   {h['f1']:.3f} / {h['precision']:.3f}"
+            f" / {h['recall']:.3f}    {r['f1']:.3f} / {r['precision']:.3f} / {r['recall']:.3f}"
+        )
+    print("  HWU64 recall (all information needs):", result["questions"]["hwu64_recall"])
+    print("\nSentiment macro-F1: lexicon vs embedding head vs fused (XED-nl: neg/pos)")
+    for name, groups in result["sentiment"].items():
+        if name == "probes" or not isinstance(groups, dict):
+            continue
+        for group, row in groups.items():
+            print(
+                f"  {name + ' ' + group:36} n={row['n']:<5} lexicon {row['lexicon']:.3f}"
+                f"  head {row['head']:.3f}  fused {row['fused']:.3f}"
+            )
+    print("\nCourtesy and sarcasm probes (expected / lexicon / fused)")
+    for row in result["sentiment"].get("probes", []):
+        print(f"  {row['expected']:9}{row['lexicon']:10}{row['fused']:10}{row['text']}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Evaluate radar.enrich on real data.")
     parser.add_argument("--data", type=Path, required=True, help="the shared data folder")
@@ -291,6 +430,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--per-language", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--heads", action="store_true", help="also evaluate the trained heads")
+    parser.add_argument("--only-heads", action="store_true", help="evaluate the heads only")
+    parser.add_argument("--embedder", default="use-multilingual")
     parser.add_argument(
         "--errors",
         nargs="?",
@@ -300,9 +442,15 @@ def main(argv: list[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
 
+    if args.only_heads:
+        heads = evaluate_heads(args.data, args.embedder)
+        print_heads(heads)
+        _write(args.out, {"heads": heads})
+        return
     questions = evaluate_questions(args.data, args.threshold, args.errors)
     sentiment = evaluate_sentiment(args.data)
     language = evaluate_language(args.data, args.per_language, args.seed)
+    heads = evaluate_heads(args.data, args.embedder) if args.heads else None
 
     print(f"\nQuestion detection (CrisisLex T26, hand labels, threshold {args.threshold})")
     for name, row in questions.items():
@@ -326,13 +474,17 @@ def main(argv: list[str] | None = None) -> None:
         accs = "".join(f"{row[lang]['accuracy']:>7.3f}" for lang in ("nl", "en", "de", "fr"))
         print(f"  {name:14}{accs}{row['crisislex_unknown_share']:>19.3f}{row['texts_per_s']:>9}")
 
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(
-        json.dumps({"questions": questions, "sentiment": sentiment, "language": language}, indent=2)
-        + "\n",
-        encoding="utf-8",
-    )
-    print(f"\nwritten to {args.out}")
+    result = {"questions": questions, "sentiment": sentiment, "language": language}
+    if heads is not None:
+        print_heads(heads)
+        result["heads"] = heads
+    _write(args.out, result)
+
+
+def _write(out: Path, result: dict) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwritten to {out}")
 
 
 if __name__ == "__main__":
