@@ -48,6 +48,10 @@ OPTIONAL_TEXT_FIELDS = ("id", "author", "source", "url", "lang")
 _KNOWN = ("text", "published", "source_type", *OPTIONAL_TEXT_FIELDS)
 
 
+MAX_REASONS = 20
+"""Refused items named in a push answer (the count covers all)."""
+
+
 class PushError(ValueError):
     """A malformed push body; the message is the one-line reason sent back."""
 
@@ -62,6 +66,13 @@ def parse_batch(body: bytes, now: float | None = None) -> list[Mention]:
     ...
     radar.push.PushError: item 1: 'text' is missing
     """
+    data = _items(body)
+    now = time.time() if now is None else now
+    return [_item_to_mention(item, index, now) for index, item in enumerate(data)]
+
+
+def _items(body: bytes) -> list:
+    """The JSON list of a push body; PushError when the body is not one."""
     try:
         data = json.loads(body.decode("utf-8"))
     except UnicodeDecodeError:
@@ -72,8 +83,29 @@ def parse_batch(body: bytes, now: float | None = None) -> list[Mention]:
         raise PushError("body nests JSON too deeply; send a flat list of mention objects") from None
     if not isinstance(data, list):
         raise PushError('body must be a JSON list of mention objects, e.g. [{"text": "…"}]')
+    return data
+
+
+def parse_items(body: bytes, now: float | None = None) -> tuple[list[Mention], list[str]]:
+    """The good mentions of a push body and one reason per refused item: a bad item costs
+    that item only. PushError when the body itself is unusable or no item is good.
+
+    >>> good, refused = parse_items(b'[{"text": "ok"}, {"text": "x", "published": "NaN"}]')
+    >>> [m.text for m in good], refused
+    (['ok'], ["item 1: 'published' is not a time ('NaN'); use ISO 8601 or epoch seconds"])
+    """
     now = time.time() if now is None else now
-    return [_item_to_mention(item, index, now) for index, item in enumerate(data)]
+    good, refused = [], []
+    for index, item in enumerate(_items(body)):
+        try:
+            good.append(_item_to_mention(item, index, now))
+        except PushError as exc:
+            refused.append(str(exc))
+    if refused and not good:
+        raise PushError(
+            refused[0] + (f" (and {len(refused) - 1} more)" if len(refused) > 1 else "")
+        )
+    return good, refused
 
 
 def _item_to_mention(item: Any, index: int, now: float) -> Mention:
@@ -208,10 +240,12 @@ def register_push_routes(server, settings: Settings, store: Store) -> None:
         if len(body) > limit:
             return too_large
         try:
-            mentions = parse_batch(body)
+            mentions, refused = parse_items(body)
         except PushError as exc:
             log.warning("push from %s refused: %s", client, exc)
             return answer(400, error=str(exc))
+        if refused:
+            log.warning("push from %s: %d item(s) refused: %s", client, len(refused), refused[0])
         try:
             counts = store.ingest(mentions)
         except redis.RedisError as exc:
@@ -231,8 +265,13 @@ def register_push_routes(server, settings: Settings, store: Store) -> None:
             counts.stored,
             counts.duplicates,
         )
+        extra = {"refused": refused[:MAX_REASONS], "refused_count": len(refused)} if refused else {}
         return answer(
-            202, received=counts.received, stored=counts.stored, duplicates=counts.duplicates
+            202,
+            received=counts.received,
+            stored=counts.stored,
+            duplicates=counts.duplicates,
+            **extra,
         )
 
     def other_method():

@@ -57,8 +57,11 @@ def test_push_is_disabled_without_a_configured_token(store, settings):
     [
         (b"[{", "body is not valid JSON (Expecting property name enclosed in double quotes"),
         (b'{"text": "x"}', "body must be a JSON list of mention objects"),
-        (json.dumps([BATCH[0], "tekst"]).encode(), "item 1: expected an object, got str"),
-        (json.dumps([*BATCH, {"txt": "x"}]).encode(), "item 3: 'text' is missing"),
+        (json.dumps(["tekst"]).encode(), "item 0: expected an object, got str"),
+        (
+            json.dumps([{"txt": "x"}, {"txt": "y"}]).encode(),
+            "item 0: 'text' is missing (and 1 more)",
+        ),
         (json.dumps([{"text": 5}]).encode(), "item 0: 'text' must be a string"),
         (json.dumps([{"text": "  "}]).encode(), "item 0: 'text' is empty"),
         (json.dumps([{"text": "x", "url": ["a"]}]).encode(), "item 0: 'url' must be a string"),
@@ -76,7 +79,18 @@ def test_malformed_body_gets_400_with_one_line_reason(store, push_settings, body
     assert set(answer.json) == {"error"}
     assert answer.json["error"].startswith(reason)
     assert "\n" not in answer.json["error"]
-    assert store.pending_count() == 0  # nothing of a malformed batch is stored
+    assert store.pending_count() == 0  # nothing of a batch without one good item is stored
+
+
+def test_a_bad_item_costs_that_item_only(store, push_settings):
+    body = [BATCH[0], "tekst", BATCH[1], {"txt": "x"}, {"text": "y", "published": 1e308}]
+    answer = _client(push_settings, store).post("/api/mentions", json=body, headers=AUTH)
+    assert answer.status_code == 202
+    assert answer.json["stored"] == 2 and answer.json["refused_count"] == 3
+    assert answer.json["refused"][0] == "item 1: expected an object, got str"
+    assert answer.json["refused"][1] == "item 3: 'text' is missing"
+    assert "more than a day in the future" in answer.json["refused"][2]
+    assert store.pending_count() == 2
 
 
 def test_valid_batch_is_stored_once_even_when_sent_twice(store, push_settings):
