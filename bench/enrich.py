@@ -2,8 +2,9 @@
 
 Pipeline (timed, per repeat, a fresh namespace): the worker's path, i.e.
 :func:`radar.enrichment.enrich_pending` in a loop (read from the consumer group,
-language/question/sentiment rules, embedding, ``save_enriched``, ack) until the
-stream is empty. Queueing a batch (``Store.add_mentions``) is the ingest stage's
+language/question/sentiment rules, embedding, the trained question and sentiment
+heads when the embedder has them (``heads`` in the results), ``save_enriched``, ack)
+until the stream is empty. Queueing a batch (``Store.add_mentions``) is the ingest stage's
 work, done in another process in a deployment: it runs untimed before each batch.
 
 Two baselines, both the embedder's own ``embed()`` on the same mentions in the
@@ -54,6 +55,7 @@ import redis  # noqa: E402
 from clustering.embedders import get_embedder  # noqa: E402
 from radar.config import load_settings  # noqa: E402
 from radar.devserver import throwaway_redis  # noqa: E402
+from radar.enrich.heads import load_heads  # noqa: E402
 from radar.enrichment import Enricher, enrich_pending  # noqa: E402
 from radar.keys import Keys  # noqa: E402
 from radar.model import Mention  # noqa: E402
@@ -140,39 +142,49 @@ def interleaved_run(
     mentions: list[Mention],
     texts: list[str],
     run: int,
+    rules_enricher: Enricher | None = None,
 ) -> dict[str, float]:
-    """Rates per second of ``posts`` and ``focus`` (raw embedder) and ``pipeline``.
+    """Rates per second of ``posts`` and ``focus`` (raw embedder) and ``pipeline``
+    (and ``rules``: the worker path without the trained heads, with ``rules_enricher``).
 
     For each batch of ``settings.batch_size`` mentions: the raw ``embed()`` of
     their posts, of their embedding texts, and the worker path on those mentions
     (group -> ``enrich_pending`` -> store -> ack), in an order that rotates from
-    batch to batch, so on a shared machine all three see the same contention.
+    batch to batch, so on a shared machine all of them see the same contention.
     """
-    store = Store(client, Keys(f"bench{run}"), settings.retention_hours * 3600)
-    store.clear()
-    store.ensure_group()
+    stores = {"pipeline": Store(client, Keys(f"bench{run}"), settings.retention_hours * 3600)}
+    workers = {"pipeline": enricher}
+    if rules_enricher is not None:
+        stores["rules"] = Store(client, Keys(f"bench{run}r"), settings.retention_hours * 3600)
+        workers["rules"] = rules_enricher
+    for store in stores.values():
+        store.clear()
+        store.ensure_group()
     size = settings.batch_size
-    seconds = {"posts": 0.0, "focus": 0.0, "pipeline": 0.0}
+    seconds = {"posts": 0.0, "focus": 0.0} | dict.fromkeys(stores, 0.0)
     order = list(seconds)
-    done = 0
+    done = dict.fromkeys(stores, 0)
     for index, begin in enumerate(range(0, len(mentions), size)):
         chunk = [Mention.from_dict(m.to_dict()) for m in mentions[begin : begin + size]]
         inputs = {"posts": [m.text for m in chunk], "focus": texts[begin : begin + size]}
-        for step in order[index % 3 :] + order[: index % 3]:
-            if step == "pipeline":
-                store.add_mentions(chunk)  # the ingest stage's work, in its own process
+        turn = index % len(order)
+        for step in order[turn:] + order[:turn]:
+            if step in stores:
+                store = stores[step]
+                store.add_mentions([Mention.from_dict(m.to_dict()) for m in chunk])  # ingest's work
                 start = time.perf_counter()
-                while n := enrich_pending(store, enricher, "bench-worker", block_ms=None):
-                    done += n
+                while n := enrich_pending(store, workers[step], "bench-worker", block_ms=None):
+                    done[step] += n
             else:
                 start = time.perf_counter()
                 vectors = enricher.embedder.embed(inputs[step])
                 assert len(vectors) == len(chunk)
             seconds[step] += time.perf_counter() - start
-    stored, pending = store.enriched_count(), store.pending_count()
-    store.clear()
-    if stored != len(mentions) or pending or done != len(mentions):
-        raise RuntimeError(f"pipeline stored {stored} of {len(mentions)}, {pending} pending")
+    for step, store in stores.items():
+        stored, pending = store.enriched_count(), store.pending_count()
+        store.clear()
+        if stored != len(mentions) or pending or done[step] != len(mentions):
+            raise RuntimeError(f"{step} stored {stored} of {len(mentions)}, {pending} pending")
     return {step: len(mentions) / spent for step, spent in seconds.items()}
 
 
@@ -192,20 +204,24 @@ def bench_embedder(spec: str, args, client: redis.Redis, mentions: list[Mention]
     )
     enricher = Enricher(settings, embedder)
     corpus, texts = distinct_corpus(mentions, enricher, args.posts)
-    embedder.embed(texts[:64])  # warm up (lazy init, first-call allocations)
+    dim = embedder.embed(texts[:64]).shape[1]  # warm up (lazy init, first-call allocations)
+    found = load_heads(embedder.name, dim)
+    heads = [name for name in ("question", "sentiment") if getattr(found, name) is not None]
+    rules = Enricher(settings, embedder, heads=False) if heads else None
     runs: list[dict[str, float]] = []
     for repeat in range(args.repeats):
         profiler = cProfile.Profile() if args.profile and repeat == args.repeats - 1 else None
         if profiler:
             profiler.enable()
-        runs.append(interleaved_run(client, settings, enricher, corpus, texts, repeat))
+        runs.append(interleaved_run(client, settings, enricher, corpus, texts, repeat, rules))
         if profiler:
             profiler.disable()
             pstats.Stats(profiler).sort_stats("tottime").print_stats(args.profile)
         rates = runs[-1]
+        without = f", without heads {rates['rules']:.0f}/s" if "rules" in rates else ""
         print(
             f"  {spec} run {repeat + 1}: raw posts {rates['posts']:.0f}/s, raw embedded texts "
-            f"{rates['focus']:.0f}/s, pipeline {rates['pipeline']:.0f} mentions/s",
+            f"{rates['focus']:.0f}/s, pipeline {rates['pipeline']:.0f} mentions/s{without}",
             flush=True,
         )
 
@@ -217,6 +233,7 @@ def bench_embedder(spec: str, args, client: redis.Redis, mentions: list[Mention]
 
     return {
         "embedder": spec,
+        "heads": "+".join(heads) or "none (rules and lexicon)",
         "mentions": len(corpus),
         "batch_size": args.batch_size,
         "threads": args.threads,
@@ -230,7 +247,19 @@ def bench_embedder(spec: str, args, client: redis.Redis, mentions: list[Mention]
         "ratio_strict": statistics.median(ratios("focus")),
         "ratio_runs": ratios("posts"),
         "ratio_strict_runs": ratios("focus"),
-    }
+    } | (
+        {
+            "pipeline_without_heads_per_s": median("rules"),
+            "ratio_without_heads": statistics.median(
+                round(run["rules"] / run["posts"], 3) for run in runs
+            ),
+            "heads_vs_without": statistics.median(
+                round(run["pipeline"] / run["rules"], 3) for run in runs
+            ),
+        }
+        if rules is not None
+        else {}
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -274,6 +303,14 @@ def main(argv: list[str] | None = None) -> None:
             f"{row['pipeline_mentions_per_s']:>12.0f}{row['ratio']:>8.1%}"
             f"{row['raw_embedded_texts_per_s']:>16.0f}{row['ratio_strict']:>8.1%}"
         )
+    for row in results:
+        if "heads_vs_without" in row:
+            print(
+                f"  {row['embedder']}: heads {row['heads']}; without them "
+                f"{row['pipeline_without_heads_per_s']:.0f}/s (ratio "
+                f"{row['ratio_without_heads']:.1%}); with / without heads "
+                f"{row['heads_vs_without']:.1%}"
+            )
     print("  ratio = pipeline / raw embedder on the posts (target >= 90 %);")
     print("  strict = pipeline / raw embedder on the shorter texts the pipeline embeds")
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -47,12 +47,21 @@ log = logging.getLogger(__name__)
 class Enricher:
     """Enriches batches of mentions; the embedder is the expensive part."""
 
-    def __init__(self, settings: Settings, embedder: Embedder, pseudonym_key: bytes | None = None):
+    def __init__(
+        self,
+        settings: Settings,
+        embedder: Embedder,
+        pseudonym_key: bytes | None = None,
+        heads: bool = True,
+    ):
         """``pseudonym_key``: the secret for author pseudonyms; else ``settings.pseudonym_key``;
         else a random key of this enricher only (``radar analyze``: one author keeps one
-        pseudonym within a run, and nobody can recompute it from a known handle)."""
+        pseudonym within a run, and nobody can recompute it from a known handle).
+        ``heads=False`` keeps the rules and the lexicon even where trained heads exist
+        (for measuring them)."""
         self.settings = settings
         self.embedder = embedder
+        self.use_heads = heads
         configured = settings.pseudonym_key.encode() if settings.pseudonym_key else None
         self.pseudonym_key = pseudonym_key or configured or secrets.token_bytes(32)
 
@@ -98,7 +107,7 @@ class Enricher:
         raws = [m.text for m in mentions]  # as posted: protect() masks the mention's text
         enriched = [self.annotate(m) for m in mentions]
         vectors = self.embed_unique(self.embedding_texts(enriched))
-        if len(enriched):
+        if len(enriched) and self.use_heads:
             apply_heads(
                 load_heads(self.embedder.name, vectors.shape[1]),
                 enriched,
@@ -137,19 +146,31 @@ def apply_heads(
     vectors: np.ndarray,
     threshold: float,
 ) -> None:
-    """Question and sentiment of each mention from the trained heads, where there are heads."""
+    """Question and sentiment of each mention from the trained heads, where there are heads.
+
+    The cues reuse what :meth:`Enricher.annotate` computed: the rule question score, and
+    the lexicon's reading of the URL-free text (memoised in :mod:`radar.enrich.sentiment`).
+    """
+    rule = [m.question_score for m in enriched]
     if heads.question is not None:
         cues = np.vstack(
-            [question_cues(raw, m.lang or "") for raw, m in zip(raws, enriched, strict=True)]
+            [
+                question_cues(raw, m.lang or "", score)
+                for raw, m, score in zip(raws, enriched, rule, strict=True)
+            ]
         )
         for m, score in zip(enriched, heads.question.scores(vectors, cues), strict=True):
             m.question_score = round(float(score), 4)
             m.is_question = m.question_score >= threshold
     if heads.sentiment is not None:
         cues = np.vstack(
-            [sentiment_cues(raw, m.lang or "") for raw, m in zip(raws, enriched, strict=True)]
+            [
+                sentiment_cues(strip_urls(raw), m.lang or "", score)
+                for raw, m, score in zip(raws, enriched, rule, strict=True)
+            ]
         )
-        for m, p in zip(enriched, heads.sentiment.probabilities(vectors, cues), strict=True):
+        probabilities = heads.sentiment.probabilities(vectors, cues)
+        for m, p in zip(enriched, probabilities, strict=True):
             m.sentiment = SENTIMENTS[int(np.argmax(p))]
             m.sentiment_score = round(float(p[2] - p[0]), 4)
 

@@ -87,8 +87,11 @@ SENTIMENT_CUES = (
 DATA = "data"
 
 
-def question_cues(text: str, lang: str) -> np.ndarray:
+def question_cues(text: str, lang: str, rule_score: float | None = None) -> np.ndarray:
     """Rule cues of a raw post, in the order of :data:`QUESTION_CUES` (float32).
+
+    ``rule_score``: :func:`~radar.enrich.questions.question_score` of the post when the
+    caller has it already (the worker does), else it is computed.
 
     >>> cues = dict(zip(QUESTION_CUES, question_cues("Graag info over de bus", "nl")))
     >>> round(float(cues["request_cue"]), 2), float(cues["has_qmark"])
@@ -111,7 +114,7 @@ def question_cues(text: str, lang: str) -> np.ndarray:
     low = post.lower()
     return np.array(
         [
-            question_score(text, lang),
+            question_score(text, lang) if rule_score is None else rule_score,
             float("?" in post),
             min(len(marks), 3) / 3,
             min(max(best, -1.0), 1.5),
@@ -131,8 +134,10 @@ def question_cues(text: str, lang: str) -> np.ndarray:
     )
 
 
-def sentiment_cues(text: str, lang: str) -> np.ndarray:
-    """Lexicon cues of a raw post, in the order of :data:`SENTIMENT_CUES` (float32).
+def sentiment_cues(text: str, lang: str, rule_score: float | None = None) -> np.ndarray:
+    """Lexicon cues of a post, in the order of :data:`SENTIMENT_CUES` (float32).
+
+    ``rule_score``: the post's rule question score, when the caller has it.
 
     >>> cues = dict(zip(SENTIMENT_CUES, sentiment_cues("Hoe laat gaat de bus? Bedankt!", "nl")))
     >>> float(cues["courtesy"]), float(cues["lexicon_negative"])
@@ -148,7 +153,7 @@ def sentiment_cues(text: str, lang: str) -> np.ndarray:
             normalise_score(parts.emoji),
             parts.factor - 1.0,
             float(parts.courtesy),
-            question_score(text, lang),
+            question_score(text, lang) if rule_score is None else rule_score,
             float(lang == "nl"),
         ],
         dtype=np.float32,

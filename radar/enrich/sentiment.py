@@ -28,6 +28,7 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from radar.enrich.lexicon import Lexicon, emoji_weights, general_nl, load_lexicon
 
@@ -402,8 +403,11 @@ class LexiconParts:
         return (self.positive + self.negative + self.emoji) * self.factor
 
 
+@lru_cache(maxsize=4096)
 def lexicon_parts(text: str, lang: str) -> LexiconParts:
     """The lexicon's positive and negative totals of a post (see :func:`score_sentiment`).
+
+    Memoised: the worker's sentiment head reads the same post's parts again.
 
     >>> parts = lexicon_parts("Goed geregeld, maar wel een schandalige vertraging!", "nl")
     >>> parts.positive > 0 > parts.negative, parts.factor
