@@ -198,7 +198,7 @@ def enrich_pending(store: Store, enricher: Enricher, consumer: str, block_ms: in
     if not batch:
         return 0
     message_ids = [msg_id for msg_id, _m in batch]
-    parked = [(i, m.payload, m.reason) for i, m in batch if isinstance(m, Unreadable)]
+    parked = [(i, m.payload, m.reason, m.mention_id) for i, m in batch if isinstance(m, Unreadable)]
     readable = [(i, m) for i, m in batch if isinstance(m, Mention)]
     # done = in the index: save_enriched writes it in the same transaction as the document
     known = store.indexed([m.id for _id, m in readable])
@@ -219,7 +219,7 @@ def enrich_pending(store: Store, enricher: Enricher, consumer: str, block_ms: in
         log.warning(
             "parked %d mention(s) in the dead-letter stream: %s",
             len(parked),
-            "; ".join(f"{i}: {reason}" for i, _p, reason in parked[:3]),
+            "; ".join(f"{i}: {reason}" for i, _p, reason, _m in parked[:3]),
         )
     store.ack(message_ids)
     store.count(mentions_enriched_total=stored, mentions_reclaimed_total=reclaimed)
@@ -233,7 +233,7 @@ def _enrich_and_store(store: Store, enricher: Enricher, mentions: Sequence[Menti
 
 def _isolate(
     store: Store, enricher: Enricher, batch: Sequence[tuple[str, Mention]]
-) -> list[tuple[str, str, str]]:
+) -> list[tuple[str, str, str, str]]:
     """Enrich and store each mention alone; returns the ones that fail, with the reason."""
     failed = []
     for msg_id, mention in batch:
@@ -243,7 +243,8 @@ def _isolate(
             if is_outage(exc):
                 raise
             reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
-            failed.append((msg_id, json.dumps(mention.to_dict(), default=str), reason))
+            payload = json.dumps(mention.to_dict(), default=str)
+            failed.append((msg_id, payload, reason, mention.id))
     return failed
 
 

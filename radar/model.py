@@ -29,6 +29,7 @@ MAX_TEXT_CHARS = 10_000
 SENTIMENTS = ("negative", "neutral", "positive")
 
 _SPACE = re.compile(r"\s+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _URL = re.compile(r"https?://\S+")
 # "RT @user:", "MT @user", "“@user:" — the quoted post's author (organisations are
 # addressed without these prefixes and stay readable)
@@ -38,12 +39,15 @@ _PHONE = re.compile(r"(?<![\w/])(?:\+|00)?\d(?:[\s.-]?\d){8,12}(?![\w/])")
 
 
 def normalise_text(text: str) -> str:
-    """Unicode NFC, no control characters, single spaces, stripped.
+    """Unicode NFC, no control characters, single spaces, stripped; a lone surrogate (a
+    broken ``\\u`` escape in the input) becomes U+FFFD, so the text can be stored.
 
     >>> normalise_text("  Trein\\u00a0 rijdt\\n\\tniet ")
     'Trein rijdt niet'
+    >>> normalise_text("kapot " + chr(0xDC80))
+    'kapot \ufffd'
     """
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", text))
     text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
     return _SPACE.sub(" ", text).strip()
 
@@ -146,13 +150,22 @@ def stored_problem(data: Any) -> str | None:
     "'lang' must be a language code such as 'nl', got 5"
     >>> stored_problem({"id": "a", "text": "x", "published": 1.0}) is None
     True
+    >>> stored_problem({"id": "a", "text": "bad " + chr(0xDC80), "published": 1.0})
+    "'text' is not valid Unicode (a lone surrogate, as from a broken escape)"
     """
     if not isinstance(data, dict):
         return f"not a mention object ({type(data).__name__})"
     if not isinstance(data.get("id"), str) or not data["id"]:
         return "no 'id'"
-    if not isinstance(data.get("text"), str):
+    text = data.get("text")
+    if not isinstance(text, str):
         return "'text' must be text"
+    if len(text) > MAX_TEXT_CHARS:
+        return f"'text' has {len(text)} characters, over {MAX_TEXT_CHARS} (not cut at ingest)"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "'text' is not valid Unicode (a lone surrogate, as from a broken escape)"
     lang = data.get("lang")
     if lang is not None and not isinstance(lang, str):
         return f"'lang' must be a language code such as 'nl', got {lang!r}"

@@ -196,8 +196,9 @@ class Store:
                 break
         return taken, silent
 
-    def dead_letter(self, entries: Sequence[tuple[str, str, str]]) -> None:
-        """Park mentions that cannot be enriched or stored: (stream id, payload, reason).
+    def dead_letter(self, entries: Sequence[tuple[str, str, str, str]]) -> None:
+        """Park mentions that cannot be enriched or stored: (stream id, payload, reason,
+        mention id or '').
 
         A capped stream (``radar:{ns}:dead-letter``) keeps them for a person to look at;
         the worker acknowledges them so they no longer block a batch.
@@ -205,8 +206,9 @@ class Store:
         if not entries:
             return
         with self.client.pipeline(transaction=True) as pipe:
-            for msg_id, payload, reason in entries:
-                fields = {"id": msg_id, "m": payload[:DEAD_LETTER_PAYLOAD], "reason": reason}
+            for msg_id, payload, reason, mention in entries:
+                fields = {"id": msg_id, "mention": mention, "reason": reason,
+                          "m": payload[:DEAD_LETTER_PAYLOAD]}  # fmt: skip
                 pipe.xadd(self.keys.dead_letter, fields, maxlen=DEAD_LETTER_MAX, approximate=True)
             pipe.hincrby(self.keys.metrics, "mentions_dead_lettered_total", len(entries))
             pipe.execute()
@@ -457,6 +459,7 @@ class Unreadable:
 
     payload: str
     reason: str
+    mention_id: str = ""
 
 
 def decode_mention(fields: dict) -> Mention | Unreadable:
@@ -474,7 +477,10 @@ def decode_mention(fields: dict) -> Mention | Unreadable:
     except ValueError as exc:
         return Unreadable(payload, f"not JSON ({exc})")
     problem = stored_problem(data)
-    return Unreadable(payload, problem) if problem else Mention.from_dict(data)
+    if problem:
+        mid = data.get("id") if isinstance(data, dict) else None
+        return Unreadable(payload, problem, mid if isinstance(mid, str) else "")
+    return Mention.from_dict(data)
 
 
 def _text(value: bytes | str) -> str:
