@@ -114,6 +114,13 @@ def collect(store, settings: Settings, now: float | None = None) -> list[Sample]
             counters.get("refreshes_total", 0),
         ),
         (
+            "radar_mentions_dead_lettered",
+            "gauge",
+            "mentions parked in the dead-letter stream (could not be enriched or stored)",
+            {},
+            lag.get("dead_lettered", 0),
+        ),
+        (
             "radar_snapshots_fenced_total",
             "counter",
             "snapshots refused because the writing loop had lost the leader lock",
@@ -219,10 +226,16 @@ def status_lines(store, settings: Settings) -> list[str]:
         f"enrichment: {details['enrichment_queued']} queued, {details['enrichment_pending']} pending, "
         f"{details['enrichment_workers_alive']} workers running "
         f"({details['enrichment_consumers']} names known to the consumer group)"
+        + (
+            f"; {details['enrichment_dead_lettered']} parked in the dead-letter stream "
+            f"({store.keys.dead_letter}; each with its reason)"
+            if details.get("enrichment_dead_lettered")
+            else ""
+        )
     )
     lines.append(
         f"snapshot: {'none' if age is None else f'{age:.1f} s old'}; leader: "
-        + (details["leader"] or "none (radar run refreshes without a lock; radar loop takes one)")
+        + (details["leader"] or "none")
     )
     counters = store.counters()
     lines.append(

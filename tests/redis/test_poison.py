@@ -163,3 +163,13 @@ def test_deeply_nested_json_is_a_one_line_refusal_on_push_and_import(tmp_path):
 def test_links_and_sources_carry_no_script():
     m = Mention.create("x", url="javascript:alert(1)", source="<img src=x onerror=alert(1)>NOS")
     assert m.url == "" and m.source == "NOS"
+
+
+def test_status_and_metrics_show_what_is_parked(store, settings, redis_client):
+    from radar.metrics import collect, render, status_lines
+
+    store.ensure_group()
+    _queue_raw(redis_client, store, ['{"id": "x", "text": "t", "published": NaN}'])
+    enrich_pending(store, Enricher(settings, HashingEmbedder(), b"k"), "w1", block_ms=None)
+    assert "1 parked in the dead-letter stream" in "\n".join(status_lines(store, settings))
+    assert "radar_mentions_dead_lettered 1" in render(collect(store, settings))
