@@ -93,8 +93,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     _field_flags(p)
 
-    p = sub.add_parser("export", parents=[common], help="dump the window")
-    p.add_argument("what", choices=["mentions"], metavar="mentions", help="what to export")
+    p = sub.add_parser("export", parents=[common], help="dump the window or the corrections")
+    p.add_argument(
+        "what",
+        choices=["mentions", "corrections"],
+        metavar="mentions|corrections",
+        help="the window's mentions, or the crisis team's corrections (for train_heads.py)",
+    )
     p.add_argument("--out", required=True, help="FILE.jsonl")
 
     p = sub.add_parser("feeds", parents=[common], help="feed health; forget a feed")
@@ -385,6 +390,26 @@ def _output_dir(path: str) -> None:
         raise OutputError(f"{path}: cannot create the output folder ({exc.strerror})") from None
 
 
+def _export_corrections(settings, out: Path) -> int:
+    """``radar export corrections``: one JSON line per corrected post (id, text, lang, at,
+    the corrected fields), the input of ``scripts/train_heads.py --corrections``."""
+    import json
+
+    from radar.corrections import Corrections
+    from radar.store import open_store
+
+    with open_store(settings) as store:
+        rows = Corrections(store).all()
+    try:
+        with out.open("w", encoding="utf-8") as handle:
+            for row in rows:
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot write ({exc.strerror})") from None
+    print(f"{out}: {len(rows)} corrections")
+    return 0
+
+
 def cmd_export(args) -> int:
     import json
 
@@ -398,6 +423,8 @@ def cmd_export(args) -> int:
         raise OutputError(f"{out}: is a folder; --out takes a file name such as mentions.jsonl")
     if not out.parent.is_dir():
         raise OutputError(f"{out}: the folder {out.parent} does not exist; create it first")
+    if args.what == "corrections":
+        return _export_corrections(settings, out)
     with open_store(settings) as store:
         now = radar_now(settings, store) or 0.0
         mentions, _ = store.window(now - settings.window_hours * 3600, now)

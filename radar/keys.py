@@ -66,6 +66,11 @@ class Keys:
         return self._key("feed", url_hash)
 
     @property
+    def corrections(self) -> str:
+        """Hash: mention id -> JSON of the crisis team's corrections (question, sentiment)."""
+        return self._key("corrections")
+
+    @property
     def dead_letter(self) -> str:
         """Stream of mentions a worker could not enrich or store, each with its reason."""
         return self._key("dead-letter")

@@ -122,6 +122,7 @@ class OperatorActions:
     """Operator actions on one namespace of the store (passed in, never global)."""
 
     def __init__(self, store: Any):
+        self.store = store
         self.client = store.client
         self.keys: Keys = store.keys
 

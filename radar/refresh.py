@@ -222,6 +222,8 @@ class Radar:
                     "keywords": cluster.keywords,
                     "representative": frame.mentions[cluster.representative].text,
                     "examples": [frame.mentions[i].text for i in cluster.examples],
+                    "representative_id": frame.mentions[cluster.representative].id,
+                    "example_ids": [frame.mentions[i].id for i in cluster.examples],
                     "size": int(len(members)),
                     "recent": int(np.sum(times > now - RECENT_SECONDS)),
                     "growth": round(growth_ratio(times, now), 2),

@@ -30,6 +30,7 @@ are ISO 8601 strings in UTC (``2026-11-22T07:45:00Z``). Version 1 fields::
       "keywords": ["bus", "vervangend", ...],
       "representative": "Rijden er vervangende bussen tussen Utrecht en Amersfoort?",
       "examples": [up to 3 other member texts],
+      "representative_id": "3f9a…", "example_ids": [...],  # mention ids (operator corrections)
       "size": 41,                     # mentions in the window
       "recent": 12,                   # mentions in the last 15 minutes
       "growth": 2.1,                  # recent rate / earlier rate (1.0 = flat)

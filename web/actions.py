@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from radar.config import Settings
+from radar.corrections import Corrections
 from radar.operator import OperatorActions, OperatorError
 from radar.playbooks import Playbook
 from radar.timeutil import iso, parse_time
@@ -79,15 +80,9 @@ def perform(
     A client with OPERATOR_FAILS_PER_MINUTE refused tokens in this minute is refused
     without a comparison until the minute is over; each refusal is logged with the client.
     """
-    if not settings.operator_token:
-        return t("actions_disabled", lang), False
-    wait = actions.locked_out(client, OPERATOR_FAILS_PER_MINUTE)
-    if wait:
-        return t("token_locked", lang, seconds=wait), False
-    if not token_ok(token, settings.operator_token):
-        count = actions.token_refused(client)
-        log.warning("operator: refused token from %s (%d this minute)", client, count)
-        return t("token_refused", lang), False
+    refused = _token_refusal(token, settings, actions, lang, client)
+    if refused:
+        return refused, False
     cluster = find_cluster(snapshot, form.cluster_id)
     if cluster is None:
         return t("cluster_unknown", lang), False
@@ -109,6 +104,45 @@ def perform(
     except OperatorError as exc:
         return t("refused", lang, reason=str(exc)), False
     return "", False
+
+
+def correct(
+    target: Mapping[str, str],
+    token: Any,
+    settings: Settings,
+    actions: OperatorActions,
+    corrections: Corrections,
+    lang: str = DEFAULT_LANG,
+    client: str = "-",
+) -> tuple[str, bool]:
+    """Correct one post (``target``: mention, field, value), with the token checks of
+    :func:`perform`; returns (message, done)."""
+    refused = _token_refusal(token, settings, actions, lang, client)
+    if refused:
+        return refused, False
+    try:
+        corrections.correct(str(target.get("mention")), target.get("field"), target.get("value"))
+    except OperatorError as exc:
+        return t("refused", lang, reason=str(exc)), False
+    field = target.get("field")
+    value = t(f"correct_{field}_{target.get('value')}", lang)
+    return t("corrected_ok", lang, field=field, value=value), True
+
+
+def _token_refusal(
+    token: Any, settings: Settings, actions: OperatorActions, lang: str, client: str
+) -> str | None:
+    """Why an action with ``token`` from ``client`` is refused, or None when it may go on."""
+    if not settings.operator_token:
+        return t("actions_disabled", lang)
+    wait = actions.locked_out(client, OPERATOR_FAILS_PER_MINUTE)
+    if wait:
+        return t("token_locked", lang, seconds=wait)
+    if not token_ok(token, settings.operator_token):
+        count = actions.token_refused(client)
+        log.warning("operator: refused token from %s (%d this minute)", client, count)
+        return t("token_refused", lang)
+    return None
 
 
 def _publish(

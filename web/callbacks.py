@@ -13,13 +13,14 @@ from collections.abc import Mapping
 from typing import Any
 
 import flask
-from dash import Dash, Input, Output, State, ctx, no_update
+from dash import ALL, Dash, Input, Output, State, ctx, no_update
 
 from radar.config import Settings
+from radar.corrections import Corrections
 from radar.operator import OperatorActions
 from radar.playbooks import Playbook
 from web import operator_view
-from web.actions import Form, perform
+from web.actions import Form, correct, perform
 from web.data import Snapshot, SnapshotReader, version
 from web.ids import Id
 from web.layout import body, clock, freshness, skeleton, totals
@@ -128,6 +129,7 @@ def register_callbacks(
 ) -> None:
     """Attach every callback to ``app``; what they need is captured, nothing is global."""
     books = playbooks or {}
+    corrections = Corrections(actions.store) if actions is not None else None
 
     @app.callback(
         Output(Id.PAGE, "children"),
@@ -195,6 +197,23 @@ def register_callbacks(
     def fill_forms(search: str | None, _done: int, page_lang: str) -> tuple:
         selected = operator_view.selected_cluster(search)
         return operator_view.form_state(reader.load(), selected, books, page_lang)
+
+    @app.callback(
+        Output(Id.OP_MESSAGE, "children", allow_duplicate=True),
+        Output(Id.OP_MESSAGE, "className", allow_duplicate=True),
+        Input({"type": Id.OP_CORRECT, "mention": ALL, "field": ALL, "value": ALL}, "n_clicks"),
+        State(Id.OP_TOKEN, "value"),
+        State(Id.LANG, "data"),
+        prevent_initial_call=True,
+    )
+    def correct_post(clicks: list, token: str | None, page_lang: str) -> tuple:
+        if not any(clicks or []) or not isinstance(ctx.triggered_id, Mapping):
+            return no_update, no_update  # the buttons were (re)drawn, not clicked
+        message, ok = correct(
+            ctx.triggered_id, token, settings, actions, corrections, page_lang,
+            client=flask.request.remote_addr or "-",
+        )  # fmt: skip
+        return message, f"op-message {'ok' if ok else 'refused'}"
 
     @app.callback(
         Output(Id.OP_MESSAGE, "children"),

@@ -53,3 +53,4 @@ class Id(StrEnum):
     OP_MESSAGE = "op-message"
     OP_DONE = "op-done"
     OP_RENDERED = "op-rendered"
+    OP_CORRECT = "op-correct"

@@ -278,12 +278,20 @@ def cluster_detail(
         html.Div(" · ".join(meta), className="op-meta"),
         html.H3(t("representative", lang)),
         html.Blockquote(str(cluster.get("representative") or ""), className="op-rep"),
+        correction_bar(cluster.get("representative_id"), lang),
     ]
     examples = [str(e) for e in cluster.get("examples") or [] if e]
     if examples:
+        ids = list(cluster.get("example_ids") or []) + [None] * len(examples)
         children += [
             html.H3(t("examples", lang)),
-            html.Ul([html.Li(e) for e in examples], className="op-examples"),
+            html.Ul(
+                [
+                    html.Li([e, correction_bar(i, lang)])
+                    for e, i in zip(examples, ids, strict=False)
+                ],
+                className="op-examples",
+            ),
         ]
     children.append(
         html.Div(
@@ -337,6 +345,33 @@ def wording_picker(
     """
     group = dcc.RadioItems(id=Id.OP_WORDING, options=options, value=value, className="op-wordings")
     return [group] + ([html.P(hint, className="op-no-wording")] if hint and not options else [])
+
+
+CORRECTIONS = (("question", "no"), ("question", "yes")) + tuple(
+    ("sentiment", name) for name in ("negative", "neutral", "positive")
+)
+
+
+def correction_bar(mention_id: str | None, lang: str) -> html.Div | str:
+    """Buttons that correct one post: "geen vraag", "wel een vraag", its sentiment.
+
+    >>> [b.id["value"] for b in correction_bar("m1", "nl").children]
+    ['no', 'yes', 'negative', 'neutral', 'positive']
+    """
+    if not mention_id:
+        return ""
+    return html.Div(
+        [
+            html.Button(
+                t(f"correct_{field}_{value}", lang),
+                id={"type": Id.OP_CORRECT, "mention": mention_id, "field": field, "value": value},
+                className="op-correct",
+                title=t("correct_hint", lang),
+            )
+            for field, value in CORRECTIONS
+        ],
+        className="op-corrections",
+    )
 
 
 def form_state(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from dash.testing.errors import TestingTimeoutError
 from dash.testing.wait import until
@@ -234,4 +236,33 @@ def test_clicking_one_question_then_another_shows_each_ones_own_answer(dash_duo,
     dash_duo.wait_for_contains_text("#op-message", "geen voorbereid antwoord om te publiceren")
     dash_duo.wait_for_contains_class("#op-message", "refused")
     assert gap["id"] not in OperatorActions(store).state().published
+    assert dash_duo.get_logs() == []
+
+
+def test_a_post_is_corrected_from_the_operator_view(dash_duo, store, radar_env):
+    """Click 'geen vraag' under a post: the stored post is corrected at once."""
+    settings, radar, snapshot = radar_env
+    rijden = question(snapshot, "rijden")
+    dash_duo.start_server(create_app(settings, store))
+    open_operator(dash_duo)
+    dash_duo.find_element("#op-token").send_keys(TOKEN)
+    click_link(dash_duo, rijden["id"])
+    dash_duo.wait_for_contains_text("#op-detail", rijden["representative"])
+    mention = rijden["representative_id"]
+
+    def button(value: str):
+        for b in dash_duo.find_elements("#op-detail .op-correct"):
+            if f'"mention":"{mention}"' in (b.get_attribute("id") or "") and (
+                f'"value":"{value}"' in b.get_attribute("id")
+            ):
+                return b
+        return None
+
+    until(lambda: button("no") is not None, 30)
+    button("no").click()
+    dash_duo.wait_for_contains_text("#op-message", "Gecorrigeerd")
+    doc = json.loads(store.client.get(store.keys.doc(mention)))
+    assert doc["is_question"] is False
+    after = refresh(store, radar, settings)
+    assert after["totals"]["questions"] == snapshot["totals"]["questions"] - 1
     assert dash_duo.get_logs() == []
