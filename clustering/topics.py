@@ -214,14 +214,14 @@ def _fit_bertopic(
     from bertopic import BERTopic
     from hdbscan import HDBSCAN
     from sklearn.feature_extraction.text import CountVectorizer
-    from umap import UMAP
+
+    from clustering.reducer import CosineUMAP
 
     n = len(texts)
-    reducer = UMAP(
+    reducer = CosineUMAP(  # UMAP, metric cosine, without its per-pair Python loop
         n_components=params.n_components,
         n_neighbors=min(params.n_neighbors, n - 1),
         min_dist=0.0,
-        metric="cosine",
         random_state=params.random_state,
         n_jobs=1,
     )
