@@ -330,13 +330,15 @@ def evaluate_heads(data_dir: Path, embedder_spec: str) -> dict:
     if head is None:
         return {"questions": questions, "sentiment": {"error": "no sentiment head shipped"}}
     posts = sets.featurise(sets.load_nl_posts(data_dir, "s"), embedder)
+    posts = th.with_info(posts, th.info_scores(data_dir, embedder, posts))
     cv_fused = _cv_fused(th, head, posts)
-    evaluation = {
-        "nl_posts": posts,
-        "xed_nl": sets.featurise(sets.load_xed(data_dir), embedder),
-        "xlmt_test": sets.featurise(sets.load_xlmt(data_dir, "test"), embedder),
-        "tweeteval_test": sets.featurise(sets.load_tweeteval(data_dir, "test", 3000), embedder),
-    }
+    evaluation = {"nl_posts": posts}
+    for name, f in (
+        ("xed_nl", sets.featurise(sets.load_xed(data_dir), embedder)),
+        ("xlmt_test", sets.featurise(sets.load_xlmt(data_dir, "test"), embedder)),
+        ("tweeteval_test", sets.featurise(sets.load_tweeteval(data_dir, "test", 3000), embedder)),
+    ):  # as in the worker: the fusion reads the question head's score
+        evaluation[name] = th.with_info(f, heads.question.scores(f.vectors, f.cues))
     for name, f in evaluation.items():
         y = np.asarray(f.posts.labels)
         lexicon = th.lexicon_labels(f)

@@ -149,7 +149,8 @@ def apply_heads(
     """Question and sentiment of each mention from the trained heads, where there are heads.
 
     The cues reuse what :meth:`Enricher.annotate` computed: the rule question score, and
-    the lexicon's reading of the URL-free text (memoised in :mod:`radar.enrich.sentiment`).
+    the lexicon's reading of the URL-free text (memoised in :mod:`radar.enrich.sentiment`);
+    the sentiment fusion's ``question_score`` cue is the question head's score.
     """
     rule = [m.question_score for m in enriched]
     if heads.question is not None:
@@ -163,10 +164,12 @@ def apply_heads(
             m.question_score = round(float(score), 4)
             m.is_question = m.question_score >= threshold
     if heads.sentiment is not None:
+        # the fusion reads the question head's score where there is one (info is neutral)
+        info = [m.question_score for m in enriched] if heads.question is not None else rule
         cues = np.vstack(
             [
                 sentiment_cues(strip_urls(raw), m.lang or "", score)
-                for raw, m, score in zip(raws, enriched, rule, strict=True)
+                for raw, m, score in zip(raws, enriched, info, strict=True)
             ]
         )
         probabilities = heads.sentiment.probabilities(vectors, cues)

@@ -403,6 +403,45 @@ def train_question(data: Path, embedder, command: str) -> dict:  # noqa: ANN001
     return meta
 
 
+INFO_CUE = SENTIMENT_CUES.index("question_score")
+
+
+def info_scores(data: Path, embedder, f: sets.Features) -> np.ndarray:  # noqa: ANN001
+    """The question head's score of each ``nl_posts`` post, out of fold.
+
+    The worker hands the sentiment fusion the question head's score (an information need
+    is mostly neutral, a rhetorical question mostly negative). The shipped question head
+    was trained on these posts, so each labelled post is scored by a head fitted without
+    its fold (C as shipped, the shipped threshold); posts without an agreed ``q`` by the
+    shipped head, which never saw them.
+    """
+    from sklearn.model_selection import StratifiedKFold
+
+    from radar.enrich.heads import load_heads
+
+    shipped = load_heads(embedder.name, f.vectors.shape[1]).question
+    scores = shipped.scores(f.vectors, f.cues)
+    nl, crisis, extra, _ = question_sets(data, embedder)
+    vectors, cues, y, groups, _ = _stack_questions([nl, crisis])
+    ids = nl.posts.ids + crisis.posts.ids
+    row = {post_id: i for i, post_id in enumerate(f.posts.ids)}
+    c = float(shipped.provenance["model"].split("C=")[1].split(",")[0])
+    for train, test in StratifiedKFold(5, shuffle=True, random_state=SEED).split(vectors, groups):
+        model, standard = _fit_question(vectors[train], cues[train], y[train], c, extra)
+        logits = model.decision_function(_q_matrix(vectors[test], cues[test], standard))
+        for i, logit in zip(test, logits, strict=True):
+            if ids[i] in row:
+                scores[row[ids[i]]] = 1.0 / (1.0 + np.exp(shipped.threshold - logit))
+    return scores
+
+
+def with_info(f: sets.Features, scores: np.ndarray) -> sets.Features:
+    """``f`` with the fusion's question cue set to the question head's scores."""
+    lexicon = f.lexicon.copy()
+    lexicon[:, INFO_CUE] = scores
+    return sets.Features(f.posts, f.vectors, f.rule_q, f.rule_s, f.rule_label, f.cues, lexicon)
+
+
 def train_sentiment(data: Path, embedder, command: str) -> dict:  # noqa: ANN001
     train = sets.featurise(
         sets._concat("train", [sets.load_xlmt(data, "train"), sets.load_tweeteval(data, "val")]),
@@ -411,6 +450,7 @@ def train_sentiment(data: Path, embedder, command: str) -> dict:  # noqa: ANN001
     val = sets.featurise(sets.load_xlmt(data, "val"), embedder)
     head, c, val_f1 = fit_sentiment_embedding_head(train, val)
     nl = sets.featurise(sets.load_nl_posts(data, "s"), embedder)
+    nl = with_info(nl, info_scores(data, embedder, nl))
     y = np.asarray(nl.posts.labels)
     cv_fused = cross_validate_fusion(head, nl)
     figures = {
@@ -430,7 +470,8 @@ def train_sentiment(data: Path, embedder, command: str) -> dict:  # noqa: ANN001
             "head": "../shared/data/xlmt_sentiment (6 languages, train, "
             f"{len(train.posts.labels) - 2000} tweets) + tweeteval_sentiment val (2000)",
             "head_C": f"{c} by macro-F1 on xlmt_sentiment val ({len(val.posts.labels)})",
-            "fusion": f"../shared/data/nl_posts agreed s ({len(y)} posts), C={FUSE_C}",
+            "fusion": f"../shared/data/nl_posts agreed s ({len(y)} posts), C={FUSE_C}; "
+            "its question_score cue is the question head's out-of-fold score",
         },
         "figures": figures,
     }

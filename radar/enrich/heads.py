@@ -137,7 +137,8 @@ def question_cues(text: str, lang: str, rule_score: float | None = None) -> np.n
 def sentiment_cues(text: str, lang: str, rule_score: float | None = None) -> np.ndarray:
     """Lexicon cues of a post, in the order of :data:`SENTIMENT_CUES` (float32).
 
-    ``rule_score``: the post's rule question score, when the caller has it.
+    ``rule_score``: the post's question score when the caller has it: the worker passes
+    the question head's score (the fusion was trained on it), else the rule score.
 
     >>> cues = dict(zip(SENTIMENT_CUES, sentiment_cues("Hoe laat gaat de bus? Bedankt!", "nl")))
     >>> float(cues["courtesy"]), float(cues["lexicon_negative"])
