@@ -27,7 +27,8 @@ import numpy as np
 from clustering.embedders import Embedder
 from radar.config import Settings
 from radar.dedupe import duplicates_of
-from radar.enrichment import Enricher
+from radar.enrich.heads import load_heads
+from radar.enrichment import Enricher, apply_heads
 from radar.errors import InputFileError
 from radar.files import FieldMap, check_text_field, check_time_field, iter_rows, row_to_mention
 from radar.model import EnrichedMention, Mention
@@ -192,6 +193,7 @@ def _analyze(
     # as its original with a copy count, as the live ingest does
     duplicate = duplicates_of(mentions)
     enricher = Enricher(settings, embedder)
+    raws = [m.text for m in mentions]  # the heads read the post as written, as in the worker
     enriched: list[EnrichedMention] = []
     for m in tqdm(mentions, desc="enrich", unit="msg", disable=not show_progress, leave=False):
         enriched.append(enricher.annotate(m))
@@ -205,6 +207,15 @@ def _analyze(
         total=len(set(focus)), desc="embed", unit="text", disable=not show_progress, leave=False
     ) as bar:
         vectors = embed_unique(embedder, focus, bar)
+    # the trained heads refine question and sentiment exactly as the worker does
+    heads = load_heads(embedder.name, vectors.shape[1]) if len(unique) else None
+    if heads is not None:
+        originals_raw = [raws[i] for i in originals]
+        apply_heads(heads, unique, originals_raw, vectors, settings.question_threshold)
+        for i, first in enumerate(duplicate):
+            if first is not None:  # a copy reads as its original
+                for name in ("is_question", "question_score", "sentiment", "sentiment_score"):
+                    setattr(enriched[i], name, getattr(enriched[first], name))
     run_settings = analysis_settings(settings, [m.published for m in enriched])
     radar = Radar(run_settings, playbooks)
     now = max(m.published for m in enriched)

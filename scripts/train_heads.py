@@ -366,10 +366,40 @@ def question_sets(data: Path, embedder):  # noqa: ANN001, ANN201
     return nl, crisis, Extra(clinc, EXTRA_WEIGHT), probe
 
 
-def train_question(data: Path, embedder, command: str) -> dict:  # noqa: ANN001
+def load_corrections(path: Path) -> sets.Posts:
+    """The crisis team's question corrections (``radar export corrections``): each post the
+    operator marked "geen vraag" / "wel een vraag" is a labelled post like nl_posts'.
+    Rows without a question correction (sentiment only) are left out."""
+    ids, texts, labels = [], [], []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise SystemExit(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+        if isinstance(row.get("is_question"), bool) and row.get("text"):
+            ids.append(str(row.get("id") or number))
+            texts.append(str(row["text"]))
+            labels.append(int(row["is_question"]))
+    return sets.Posts("corrections", ids, texts, labels, ["corrections"] * len(ids))
+
+
+def train_question(
+    data: Path,
+    embedder,
+    command: str,
+    corrections: Path | None = None,  # noqa: ANN001
+) -> dict:
     nl, crisis, extra, probe = question_sets(data, embedder)
-    report = question_report(cv := cross_validate_questions([nl, crisis], extra, probe))
-    vectors, cues, y, groups, _ = _stack_questions([nl, crisis])
+    labelled = [nl, crisis]
+    if corrections is not None:
+        fixed = load_corrections(corrections)
+        print(f"  {len(fixed.labels)} question corrections from {corrections}", flush=True)
+        if fixed.labels:
+            labelled.append(sets.featurise(fixed, embedder))
+    report = question_report(cv := cross_validate_questions(labelled, extra, probe))
+    vectors, cues, y, groups, _ = _stack_questions(labelled)
     model, standard, c, threshold = fit_question_head(vectors, cues, y, groups, extra)
     meta = provenance(embedder, vectors.shape[1], command) | {
         "head": "question",
@@ -381,6 +411,11 @@ def train_question(data: Path, embedder, command: str) -> dict:  # noqa: ANN001
             f"{len(crisis.posts.labels)} tweets, {sum(crisis.posts.labels)} questions",
             "clinc_requests": f"{EXTRA_REQUESTS} CLINC150 train queries (not small talk/meta) "
             f"as requests, weight {EXTRA_WEIGHT}, in every training fold, never tested on",
+            **(
+                {"corrections": f"{corrections}: {len(labelled[2].posts.labels)} posts"}
+                if len(labelled) > 2
+                else {}
+            ),
         },
         "model": f"logistic regression, C={c}, logit threshold {threshold:.3f} "
         "(inner 3-fold out-of-fold F1 on the training posts)",
@@ -495,12 +530,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, required=True, help="the shared data folder")
     parser.add_argument("--embedder", default="use-multilingual")
     parser.add_argument("--only", choices=("question", "sentiment"), help="train one head")
+    parser.add_argument(
+        "--corrections",
+        type=Path,
+        help="the crisis team's corrections (radar export corrections --out FILE.jsonl): "
+        "their question labels join the training and the cross-validation",
+    )
     args = parser.parse_args(argv)
     warnings.filterwarnings("ignore", message="The least populated class")  # small sources
     command = "python scripts/train_heads.py " + " ".join(argv or sys.argv[1:])
     embedder = sets.cached_embedder(args.embedder)
     if args.only in (None, "question"):
-        meta = train_question(args.data, embedder, command)
+        meta = train_question(args.data, embedder, command, args.corrections)
         print("question head (outer 5-fold CV, same posts):")
         for name, row in meta["cv"].items():
             print(
