@@ -62,7 +62,7 @@ def refresh_once(
         return None
     store.trim(now - settings.retention_hours * 3600)
     log.info(
-        "snapshot: %d mentions, %d dominant questions, %d topics in %d ms",
+        "snapshot: %d mentions, %d dominant question(s), %d topic(s) in %d ms",
         len(mentions),
         len(snapshot["questions"]),
         len(snapshot["topics"]),

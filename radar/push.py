@@ -268,7 +268,7 @@ def register_push_routes(server, settings: Settings, store: Store) -> None:
         extra = {"refused": refused[:MAX_REASONS], "refused_count": len(refused)} if refused else {}
         return answer(
             202,
-            received=counts.received,
+            received=counts.received + len(refused),  # every item sent, refused ones included
             stored=counts.stored,
             duplicates=counts.duplicates,
             **extra,

@@ -126,7 +126,7 @@ def render_handover(
     def size(i: dict[str, Any]) -> str:
         return f"{i['was']}→{i['size']}×" if i.get("was") is not None else f"{i['size']}×"
 
-    lines = [f"{heading} Overdracht: {when(h['since'])} – {when(h['now'])}", ""]
+    lines = [f"{heading} Overdracht: {when(h['since'])} – {when(h['now'])} (UTC)", ""]
     if h.get("compared_with"):
         lines += [f"Vergeleken met de stand van {when(h['compared_with'])}.", ""]
     sections = [

@@ -12,6 +12,7 @@ from typing import Any
 
 from radar.errors import RadarError
 from radar.operator import OperatorActions
+from radar.report import _cell
 from radar.report_handover import handover, render_handover
 from radar.report_review import KIND, when_format
 from radar.timeline import compact
@@ -49,16 +50,13 @@ def shift_handover(store: Any, since_seconds: float) -> tuple[str, dict[str, Any
         for a in snapshot.get("alert_log", [])
         if a["kind"] in KIND and parse_time(a["since"]) >= since
     ]
-    when = when_format(since_seconds >= 86400 or snapshot["now"][:10] != _day(since))
+    when = when_format(True)  # pasted into the team's log: every time with its date
     lines = render_handover(data, when, heading="#")
     lines += ["", "**Signalen in deze dienst**", ""]
-    lines += [f"- {when(a['since'])} — {KIND[a['kind']]}: {a['message']}" for a in data["alerts"]]
+    lines += [
+        f"- {when(a['since'])} — {KIND[a['kind']]}: {_cell(a['message'], 200)}"
+        for a in data["alerts"]
+    ]
     if not data["alerts"]:
         lines.append("- geen")
     return "\n".join(lines) + "\n", data
-
-
-def _day(t: float) -> str:
-    from radar.timeutil import iso
-
-    return iso(t)[:10]

@@ -58,13 +58,15 @@ def test_report_since_8h_hands_over_the_whole_drill(drill, settings, capsys):
     assert main(["report", "--since", "8h", "--redis-url", settings.redis_url]) == 0
     out = capsys.readouterr().out
     end = snapshots[-1]["now"]
-    assert out.startswith(f"# Overdracht: {iso(parse_time(end) - 8 * 3600)[11:16]} – {end[11:16]}")
+    start = parse_time(end) - 8 * 3600
+    day = lambda t: f"{iso(t)[8:10]}-{iso(t)[5:7]}-{iso(t)[:4]} {iso(t)[11:16]}"  # noqa: E731
+    assert out.startswith(f"# Overdracht: {day(start)} – {day(parse_time(end))} (UTC)")
     new = out.split("**Nieuw in deze dienst**")[1].split("**Gegroeid**")[0]
     # the whole drill falls in the shift: every listed question is new, none carried over
     assert " ".join(top["representative"].split())[:60] in new
     assert "al in een vorige dienst" not in out
     published = out.split("**Gepubliceerde antwoorden**")[1].split("**")[0]
-    assert f"- {iso(at)[11:16]} via X: " in published
+    assert f"- {day(at)} via X: " in published
     assert "Plan je reis opnieuw via de reisplanner." in published
     signals = out.split("**Signalen in deze dienst**")[1]
     assert "— piek: " in signals  # the drill's morning spike, with its time
