@@ -27,8 +27,7 @@ import numpy as np
 from clustering.embedders import Embedder
 from radar.config import Settings
 from radar.dedupe import duplicates_of
-from radar.enrich.heads import load_heads
-from radar.enrichment import Enricher, apply_heads
+from radar.enrichment import Enricher
 from radar.errors import InputFileError
 from radar.files import FieldMap, check_text_field, check_time_field, iter_rows, row_to_mention
 from radar.model import EnrichedMention, Mention
@@ -208,10 +207,7 @@ def _analyze(
     ) as bar:
         vectors = embed_unique(embedder, focus, bar)
     # the trained heads refine question and sentiment exactly as the worker does
-    heads = load_heads(embedder.name, vectors.shape[1]) if len(unique) else None
-    if heads is not None:
-        originals_raw = [raws[i] for i in originals]
-        apply_heads(heads, unique, originals_raw, vectors, settings.question_threshold)
+    if enricher.refine(unique, [raws[i] for i in originals], vectors):
         for i, first in enumerate(duplicate):
             if first is not None:  # a copy reads as its original
                 for name in ("is_question", "question_score", "sentiment", "sentiment_score"):

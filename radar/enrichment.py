@@ -107,15 +107,21 @@ class Enricher:
         raws = [m.text for m in mentions]  # as posted: protect() masks the mention's text
         enriched = [self.annotate(m) for m in mentions]
         vectors = self.embed_unique(self.embedding_texts(enriched))
-        if len(enriched) and self.use_heads:
-            apply_heads(
-                load_heads(self.embedder.name, vectors.shape[1]),
-                enriched,
-                raws,
-                vectors,
-                self.settings.question_threshold,
-            )
+        self.refine(enriched, raws, vectors)
         return enriched, vectors
+
+    def refine(
+        self, enriched: Sequence[EnrichedMention], raws: Sequence[str], vectors: np.ndarray
+    ) -> bool:
+        """Question and sentiment from the heads trained on this embedder, where there are
+        heads (``raws``: the posts as written; ``vectors``: their rows); False when the
+        heads were not asked. The worker's :meth:`enrich` and ``radar analyze`` both call
+        this, so they agree."""
+        if not len(enriched) or not self.use_heads:
+            return False
+        heads = load_heads(self.embedder.name, vectors.shape[1])
+        apply_heads(heads, enriched, raws, vectors, self.settings.question_threshold)
+        return True
 
     def embed_unique(self, texts: Sequence[str]) -> np.ndarray:
         """Embed each distinct text once; rows align with ``texts``.
