@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import json
 import math
-import time
 from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from radar.errors import RadarError
 from radar.keys import Keys
+from radar.ratelimit import count_one, minute, seconds_left
 from radar.snapshot_schema import RECENT_MINUTES
 from radar.timeutil import iso, parse_time
 
@@ -130,19 +130,12 @@ class OperatorActions:
     def locked_out(self, client: str, limit: int, now: float | None = None) -> int:
         """Seconds ``client`` must wait because it had ``limit`` refused tokens this minute
         (0: it may try). Guessing the token costs a minute per ``limit`` guesses."""
-        now = time.time() if now is None else now
-        count = self.client.get(self.keys.operator_fails(client, int(now // 60)))
-        return max(1, 60 - int(now % 60)) if int(count or 0) >= limit else 0
+        count = self.client.get(self.keys.operator_fails(client, minute(now)))
+        return seconds_left(now) if int(count or 0) >= limit else 0
 
     def token_refused(self, client: str, now: float | None = None) -> int:
         """Count one refused token of ``client`` this minute; returns the count so far."""
-        now = time.time() if now is None else now
-        key = self.keys.operator_fails(client, int(now // 60))
-        with self.client.pipeline(transaction=True) as pipe:
-            pipe.incr(key)
-            pipe.expire(key, 120)
-            count, _ = pipe.execute()
-        return int(count)
+        return count_one(self.client, self.keys.operator_fails(client, minute(now)))
 
     # -- actions ---------------------------------------------------------------------------
     def publish(

@@ -38,6 +38,7 @@ from radar.config import Settings
 from radar.errors import InvalidMention
 from radar.files import FieldMap
 from radar.model import Mention
+from radar.ratelimit import count_one, minute, seconds_left
 from radar.store import Store
 from radar.timeutil import parse_time
 
@@ -181,15 +182,9 @@ def token_matches(header: str | None, token: str) -> bool:
 def over_rate(store: Store, client: str, limit: int, now: float | None = None) -> int:
     """Count one request of ``client`` in this minute; seconds to wait when over ``limit``."""
     now = time.time() if now is None else now
-    window = int(now // 60)
-    key = store.keys.push_rate(client, window)
-    with store.client.pipeline(transaction=True) as pipe:
-        pipe.incr(key)
-        pipe.expire(key, 120)
-        count, _ = pipe.execute()
-    if int(count) <= limit:
+    if count_one(store.client, store.keys.push_rate(client, minute(now))) <= limit:
         return 0
-    return max(1, 60 - int(now % 60))
+    return seconds_left(now)
 
 
 def register_push_routes(server, settings: Settings, store: Store) -> None:
