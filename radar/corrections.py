@@ -21,7 +21,7 @@ import time
 from typing import Any
 
 from radar.model import SENTIMENTS
-from radar.operator import LOG_LENGTH, OperatorError
+from radar.operator import OperatorError, log_action
 
 _SCORES = {"negative": -1.0, "neutral": 0.0, "positive": 1.0}
 
@@ -61,18 +61,12 @@ class Corrections:
         previous = json.loads(self.client.hget(self.keys.corrections, mention_id) or "{}")
         record = {**previous, **fields, "id": mention_id, "text": doc.get("text", ""),
                   "lang": doc.get("lang"), "at": at}  # fmt: skip
-        entry = {"action": "correct", "id": mention_id, "field": field, "value": value,
-                 "before": before, "at": at}  # fmt: skip
         ttl = self.client.ttl(self.keys.doc(mention_id))
         with self.client.pipeline(transaction=True) as pipe:
             pipe.set(self.keys.doc(mention_id), json.dumps(doc), ex=ttl if ttl > 0 else None)
             pipe.hset(self.keys.corrections, mention_id, json.dumps(record, ensure_ascii=False))
-            pipe.xadd(
-                self.keys.operator_log,
-                {"e": json.dumps(entry, ensure_ascii=False)},
-                maxlen=LOG_LENGTH,
-                approximate=True,
-            )
+            log_action(pipe, self.keys, "correct", id=mention_id, field=field, value=value,
+                       before=before, at=at)  # fmt: skip
             pipe.execute()
         return doc
 

@@ -196,8 +196,7 @@ class OperatorActions:
             pipe.execute()
 
     def _log(self, pipe: Any, action: str, **fields: Any) -> None:
-        entry = json.dumps({"action": action, **fields}, ensure_ascii=False)
-        pipe.xadd(self.keys.operator_log, {"e": entry}, maxlen=LOG_LENGTH, approximate=True)
+        log_action(pipe, self.keys, action, **fields)
 
     # -- reading ---------------------------------------------------------------------------
     def state(self) -> OperatorState:
@@ -221,6 +220,12 @@ class OperatorActions:
         """The last ``count`` actions, newest first."""
         entries = self.client.xrevrange(self.keys.operator_log, count=count)
         return [json.loads(fields[b"e"]) for _id, fields in entries]
+
+
+def log_action(pipe: Any, keys: Keys, action: str, **fields: Any) -> None:
+    """Append one operator action to the audit stream (``operator:log``), in ``pipe``."""
+    entry = json.dumps({"action": action, **fields}, ensure_ascii=False)
+    pipe.xadd(keys.operator_log, {"e": entry}, maxlen=LOG_LENGTH, approximate=True)
 
 
 def _need(cluster_id: str) -> str:
