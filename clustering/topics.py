@@ -11,6 +11,7 @@ the centroid in embedding space. Heavy imports happen inside :func:`cluster_wind
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -256,13 +257,27 @@ def _fit_bertopic(
     )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", category=UserWarning)
-        topics, _ = model.fit_transform(texts, embeddings)
+        topics, _ = model.fit_transform([keyword_text(t) for t in texts], embeddings)
     labels = np.asarray(topics, dtype=int)
     keywords: dict[int, list[str]] = {}
     for topic_id in set(labels.tolist()) - {-1}:
         words = model.get_topic(topic_id) or []
         keywords[topic_id] = [w for w, _score in words if w][: params.top_n_words]
     return labels, keywords
+
+
+_NOT_WORDS = re.compile(r"(?:https?://|www\.)\S+|[@#]\w+|\bRT\b:?")
+
+
+def keyword_text(text: str) -> str:
+    """A post as c-TF-IDF sees it: without links, @handles (the privacy mask ``@anon``
+    included) and hashtags' marks, so no handle or link part becomes a topic keyword.
+
+    >>> keyword_text("RT @anon: rijden er treinen? @NS_online https://t.co/x #storing")
+    'rijden er treinen? storing'
+    """
+    kept = _NOT_WORDS.sub(lambda m: m.group(0)[1:] if m.group(0).startswith("#") else "", text)
+    return " ".join(kept.split()).lstrip(": ")
 
 
 def ctfidf_keywords(
@@ -279,7 +294,10 @@ def ctfidf_keywords(
     ids = sorted(set(labels.tolist()) - {-1})
     if not ids:
         return {}
-    joined = [" ".join(t for t, lab in zip(texts, labels, strict=True) if lab == i) for i in ids]
+    joined = [
+        " ".join(keyword_text(t) for t, lab in zip(texts, labels, strict=True) if lab == i)
+        for i in ids
+    ]
     try:
         counts = CountVectorizer(
             stop_words=sorted(STOP_WORDS), token_pattern=r"(?u)\b[^\W\d_][\w-]{2,}\b"
