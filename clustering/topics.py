@@ -178,6 +178,15 @@ def refine_to_centroids(
     return clusters_from_labels(labels, embeddings, keywords)
 
 
+SMALL_WINDOW = 60
+"""Below this many texts a fit is average linkage (:func:`emerging_clusters`), not UMAP +
+HDBSCAN. The first drill questions (seed 7, USE embeddings, one run): 20 questions gave
+HDBSCAN no cluster and linkage one of 17; 30 gave one of 7 against one of 20; from 60 on
+HDBSCAN separates the questions (5 clusters vs 3). So the dominant questions that the
+between-fit linkage showed no longer vanish at the first full fit of a small window, and
+that fit needs no compiled kernels."""
+
+
 def cluster_window(
     texts: Sequence[str], embeddings: np.ndarray, params: ClusterParams | None = None
 ) -> WindowClustering:
@@ -187,6 +196,8 @@ def cluster_window(
     mcs = params.min_cluster_size or auto_min_cluster_size(n)
     if n < max(2 * mcs, 10):
         return WindowClustering.empty(n)
+    if n < SMALL_WINDOW:
+        return emerging_clusters(texts, embeddings, params)
     labels, keywords = _fit_bertopic(list(texts), np.asarray(embeddings, np.float32), mcs, params)
     return clusters_from_labels(labels, np.asarray(embeddings, np.float32), keywords)
 

@@ -1,0 +1,34 @@
+"""Topic keywords without handles or links, and small windows fitted by average linkage."""
+
+import numpy as np
+import pytest
+
+from clustering.topics import ctfidf_keywords
+
+pytestmark = pytest.mark.unit
+
+
+def test_handles_links_and_masks_are_not_keywords():
+    texts = [
+        f"RT @anon: @NS_online rijden er treinen naar Utrecht {i}? https://t.co/abc{i} #storing"
+        for i in range(6)
+    ] + [f"@anon stroom uitgevallen in Zwolle {i} @Enexis www.enexis.nl/storing" for i in range(6)]
+    keywords = ctfidf_keywords(texts, np.array([0] * 6 + [1] * 6), top_n=8)
+    every = {w for words in keywords.values() for w in words}
+    assert {"anon", "ns_online", "enexis", "abc0"}.isdisjoint(every), every
+    assert "treinen" in keywords[0] and "storing" in keywords[0]
+    assert "stroom" in keywords[1]
+
+
+def test_a_small_window_keeps_its_questions_at_a_full_fit():
+    """Below SMALL_WINDOW a fit is average linkage: 24 questions in two groups stay two."""
+    from clustering.embedders import HashingEmbedder
+    from clustering.topics import SMALL_WINDOW, cluster_window
+
+    texts = [f"rijden er nog treinen naar utrecht {i}" for i in range(12)] + [
+        f"krijg ik mijn geld terug voor het kaartje {i}" for i in range(12)
+    ]
+    assert len(texts) < SMALL_WINDOW
+    result = cluster_window(texts, HashingEmbedder().embed(texts))
+    groups = sorted(sorted(int(i) // 12 for i in c.members) for c in result.clusters)
+    assert groups == [[0] * 12, [1] * 12]
