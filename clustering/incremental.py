@@ -85,11 +85,9 @@ class IncrementalParams:
     """When to refit and how strict assignment is."""
 
     max_fit_docs: int = 4000
-    """A larger window is fitted on a seeded sample of this many. Chosen when UMAP's own
-    search went approximate (pynndescent) from 4,096 points, which on the drill gave 125,
-    127, 126, 125 clusters for the same 4,000 posts. The fit now passes exact neighbours
-    (``clustering.topics.exact_neighbours``) at every size; a larger sample is not yet
-    measured (cost grows with n², one 4,500 CLINC fit gave 0.891 / 0.681 earlier)."""
+    """A larger window is fitted on a seeded sample of this many. Kept below 4,096: from
+    there UMAP takes pynndescent's approximate neighbours, which on the drill gave 125,
+    127, 126, 125 clusters for the same 4,000 posts; the exact path gives one answer."""
     refit_growth: float = 0.5  # refit when new mentions since the fit exceed this share
     refit_seconds: float = 600.0  # refit at least this often
     max_noise_docs: int = 1500  # newest unassigned mentions searched for new clusters

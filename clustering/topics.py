@@ -217,32 +217,6 @@ def warm_up(dimensions: int = 64, seed: int = 0) -> WindowClustering:
     return cluster_window(texts, points.astype(np.float32), ClusterParams(min_cluster_size=10))
 
 
-def exact_neighbours(
-    embeddings: np.ndarray, k: int, block: int = 1024
-) -> tuple[np.ndarray, np.ndarray]:
-    """The ``k`` nearest rows of each row by cosine distance, itself included, as UMAP's
-    ``precomputed_knn`` wants them: (indices int32, distances float32), nearest first.
-
-    Distances are computed in float64 and rounded to 1e-6 before a stable sort, so ties and
-    BLAS rounding cannot reorder neighbours between runs or machines: the 4,000-query CLINC
-    sample gave the same labels in three separate processes (UMAP 7–9 s, was 60–120 s).
-
-    >>> idx, dist = exact_neighbours(np.array([[1, 0], [0.9, 0.1], [0, 1]], np.float32), 2)
-    >>> idx.tolist(), dist[:, 0].tolist()
-    ([[0, 1], [1, 0], [2, 1]], [0.0, 0.0, 0.0])
-    """
-    unit = np.asarray(embeddings, np.float64).reshape(len(embeddings), -1)
-    unit = unit / np.maximum(np.linalg.norm(unit, axis=1, keepdims=True), 1e-12)
-    indices = np.empty((len(unit), k), np.int32)
-    distances = np.empty((len(unit), k), np.float32)
-    for start in range(0, len(unit), block):
-        rows = np.round(np.clip(1.0 - unit[start : start + block] @ unit.T, 0.0, 2.0), 6)
-        nearest = np.argsort(rows, axis=1, kind="stable")[:, :k]
-        indices[start : start + block] = nearest
-        distances[start : start + block] = np.take_along_axis(rows, nearest, axis=1)
-    return indices, distances
-
-
 def _fit_bertopic(
     texts: list[str], embeddings: np.ndarray, mcs: int, params: ClusterParams
 ) -> tuple[np.ndarray, dict[int, list[str]]]:
@@ -262,10 +236,10 @@ def _fit_bertopic(
         metric="cosine",
         random_state=params.random_state,
         n_jobs=1,
-        # UMAP's own exact search (below 4,096 points) calls its numba cosine once per pair
-        # through sklearn, in Python: 124 of 137 s of a profiled 4,000 fit. The same exact
-        # neighbours from one matrix product take well under a second; see exact_neighbours.
-        precomputed_knn=(*exact_neighbours(embeddings, min(params.n_neighbors, n - 1)), None),
+        # Below 4,096 points UMAP finds neighbours exactly by calling its numba cosine once
+        # per pair through sklearn, in Python: 124 of 137 s of a profiled 4,000 fit. Both
+        # faster routes measured (precomputed distances; pynndescent for every size) gave
+        # different clusters for the same input from run to run, so this one stays.
     )
     clusterer = HDBSCAN(
         min_cluster_size=mcs,
