@@ -268,7 +268,12 @@ def _fit_bertopic(
     )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", category=UserWarning)
-        topics, _ = model.fit_transform([keyword_text(t) for t in texts], embeddings)
+        try:
+            topics, _ = model.fit_transform([keyword_text(t) for t in texts], embeddings)
+        except ValueError as error:  # no word left outside links and handles: label by posts
+            if "empty vocabulary" not in str(error):
+                raise
+            topics, _ = model.fit_transform(texts, embeddings)
     labels = np.asarray(topics, dtype=int)
     keywords: dict[int, list[str]] = {}
     for topic_id in set(labels.tolist()) - {-1}:

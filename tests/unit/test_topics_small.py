@@ -32,3 +32,16 @@ def test_a_small_window_keeps_its_questions_at_a_full_fit():
     result = cluster_window(texts, HashingEmbedder().embed(texts))
     groups = sorted(sorted(int(i) // 12 for i in c.members) for c in result.clusters)
     assert groups == [[0] * 12, [1] * 12]
+
+
+def test_a_window_of_links_and_handles_only_still_clusters():
+    """Nothing left for c-TF-IDF after links and handles go: the fit labels by the posts."""
+    from clustering.topics import cluster_window
+
+    rng = np.random.default_rng(0)
+    centres = rng.normal(size=(2, 32))
+    vectors = np.vstack([centres[i % 2] + 0.05 * rng.normal(size=32) for i in range(80)])
+    texts = [f"@user{i} https://t.co/x{i}" for i in range(80)]
+    result = cluster_window(texts, vectors.astype(np.float32))
+    assert result.clusters
+    assert all(len({int(i) % 2 for i in c.members}) == 1 for c in result.clusters)
