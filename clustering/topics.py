@@ -268,12 +268,7 @@ def _fit_bertopic(
     )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", category=UserWarning)
-        try:
-            topics, _ = model.fit_transform([keyword_text(t) for t in texts], embeddings)
-        except ValueError as error:  # no word left outside links and handles: label by posts
-            if "empty vocabulary" not in str(error):
-                raise
-            topics, _ = model.fit_transform(texts, embeddings)
+        topics, _ = model.fit_transform(_keyword_docs(texts, vectorizer), embeddings)
     labels = np.asarray(topics, dtype=int)
     keywords: dict[int, list[str]] = {}
     for topic_id in set(labels.tolist()) - {-1}:
@@ -294,6 +289,20 @@ def keyword_text(text: str) -> str:
     """
     kept = _NOT_WORDS.sub(lambda m: m.group(0)[1:] if m.group(0).startswith("#") else "", text)
     return " ".join(kept.split()).lstrip(": ")
+
+
+def _keyword_docs(texts: list[str], vectorizer) -> list[str]:
+    """The texts c-TF-IDF gets: :func:`keyword_text` of each, unless that leaves the
+    vectorizer no word at all (posts of links and handles only), then the posts as given.
+    Checked before the fit, so UMAP and HDBSCAN run once either way."""
+    from sklearn.base import clone
+
+    docs = [keyword_text(t) for t in texts]
+    try:
+        clone(vectorizer).fit(docs)
+    except ValueError:  # empty vocabulary
+        return texts
+    return docs
 
 
 def ctfidf_keywords(
