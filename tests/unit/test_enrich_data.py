@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from radar.enrich import question_rules
+from radar.enrich import question_rules, sentiment_rules
 from radar.enrich.question_rules import (
     AUXILIARIES,
     NOT_SUBJECTS_EN,
@@ -103,6 +103,30 @@ def test_a_malformed_pattern_file_names_the_line(monkeypatch, content, message):
 def test_the_data_files_are_package_data():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     globs = config["tool"]["setuptools"]["package-data"]["radar"]
-    for name in (question_rules.WORDS_FILE, question_rules.PATTERNS_FILE):
+    for name in (
+        question_rules.WORDS_FILE,
+        question_rules.PATTERNS_FILE,
+        sentiment_rules.RULES_FILE,
+    ):
         assert (DATA / name).is_file()
         assert any(fnmatch.fnmatch(f"enrich/data/{name}", glob) for glob in globs), name
+
+
+def test_the_sentiment_rules_load_with_their_meaning():
+    raw = json.loads((DATA / sentiment_rules.RULES_FILE).read_text(encoding="utf-8"))
+    assert all(table.get("_doc") for name, table in raw.items() if name != "_doc")
+    assert 0 < sentiment_rules.NEUTRAL_BAND < 1 and sentiment_rules.ALPHA > 0
+    assert sentiment_rules.NEGATION_SCOPE >= 1 and isinstance(sentiment_rules.NEGATION_SCOPE, int)
+    for factor in (sentiment_rules.NEGATION_FACTOR, sentiment_rules.IRONY_FACTOR):
+        assert -1 < factor < 0  # flips the sign, keeps part of the strength
+    for factor in (
+        sentiment_rules.QUESTION_POSITIVE_FACTOR,
+        sentiment_rules.COURTESY_IN_QUESTION_FACTOR,
+    ):
+        assert 0 < factor < 1
+    assert sentiment_rules.IMPATIENCE_WEIGHT < 0
+    assert {"eindelijk", "finally"} <= sentiment_rules.IMPATIENCE_WORDS
+    assert "niet" in sentiment_rules.NEGATORS_AFTER_VERB_NL
+    for lang in ("nl", "en"):
+        endings = sentiment_rules.SUFFIXES[lang]
+        assert endings and len(endings) == len(set(endings)) and all(e.isalpha() for e in endings)
