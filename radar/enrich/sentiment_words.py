@@ -7,8 +7,10 @@ and words with a lexicon weight (both languages, phrases first, words also by st
 stem endings are package data (:mod:`radar.enrich.sentiment_rules`).
 
 >>> toks = "niet blij maar wel top geholpen".split()
->>> [(item.start, item.valence) for item in sentiment_items(toks, toks, "nl")]
-[(1, 2.0), (4, 2.0)]
+>>> weights = contrast_weights(toks, "nl")
+>>> [(toks[item.start], round(apply_modifiers(item, toks, "nl") * weights[item.start], 2))
+...  for item in sentiment_items(toks, toks, "nl")]
+[('blij', -0.6), ('top', 3.0)]
 """
 
 from __future__ import annotations
