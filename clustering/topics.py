@@ -226,20 +226,17 @@ def _fit_bertopic(
     from bertopic import BERTopic
     from hdbscan import HDBSCAN
     from sklearn.feature_extraction.text import CountVectorizer
-    from umap import UMAP
+
+    from clustering.reduce import DistinctUMAP
 
     n = len(texts)
-    reducer = UMAP(
+    reducer = DistinctUMAP(
         n_components=params.n_components,
-        n_neighbors=min(params.n_neighbors, n - 1),
+        n_neighbors=params.n_neighbors,
         min_dist=0.0,
         metric="cosine",
         random_state=params.random_state,
         n_jobs=1,
-        # Below 4,096 points UMAP finds neighbours exactly by calling its numba cosine once
-        # per pair through sklearn, in Python: 124 of 137 s of a profiled 4,000 fit. Both
-        # faster routes measured (precomputed distances; pynndescent for every size) gave
-        # different clusters for the same input from run to run, so this one stays.
     )
     clusterer = HDBSCAN(
         min_cluster_size=mcs,
