@@ -19,9 +19,16 @@ import numpy as np
 
 from clustering.identity import IdentityTracker
 from clustering.incremental import WindowClusterer
-from clustering.topics import ClusterParams, WindowClustering, auto_min_cluster_size, cluster_window
+from clustering.topics import (
+    ClusterParams,
+    WindowClustering,
+    auto_min_cluster_size,
+    central_members,
+    cluster_window,
+)
 from radar.config import Settings
 from radar.enrich.focus import headline_text
+from radar.headline import CANDIDATES, headline_member
 from radar.model import EnrichedMention
 from radar.operator import OperatorState, apply_operator_state, remember_wording_use
 from radar.playbooks import PlaybookIndex, pick_wording
@@ -88,11 +95,13 @@ def distinct_keywords(keywords: list[str], n: int) -> list[str]:
 
 
 HEADLINE_MARGIN = 0.10
-"""A cluster's answer must also fit the question shown as its headline (its most central
-post): within this margin of the headline's best answer; otherwise the headline's own
-match is used.
+"""A cluster's answer must also fit the question shown as its headline (the central post
+:func:`radar.headline.headline_member` picks): within this margin of the headline's best
+answer; otherwise the headline's own match is used.
 A cluster that mixes "Kan ik nog met de trein naar Leiden?" with "Kan ik mijn treinkaartje
 vergoed krijgen?" matched the refund answer on its centroid under the travel headline."""
+HEADLINE_SAMPLE = 200
+"""Members (in window order) whose spelling and names the headline choice compares."""
 
 KEYWORDS_FOR_MATCH = 5  # a cluster's top c-TF-IDF keywords a playbook answer must share
 
@@ -212,17 +221,22 @@ class Radar:
             times = frame.times[members]
             first = self.first_seen.setdefault(cid, float(times.min()))
             member_mentions = [frame.mentions[i] for i in members]
+            representative = (
+                self._headline_post(frame, members)
+                if kind == "question"
+                else cluster.representative
+            )
             out.append(
                 {
                     "id": cid,
                     "kind": kind,
                     "rank": 0,
                     "label": ", ".join(distinct_keywords(cluster.keywords, 3))
-                    or frame.mentions[cluster.representative].text[:40],
+                    or frame.mentions[representative].text[:40],
                     "keywords": cluster.keywords,
-                    "representative": frame.mentions[cluster.representative].text,
+                    "representative": frame.mentions[representative].text,
                     "examples": [frame.mentions[i].text for i in cluster.examples],
-                    "representative_id": frame.mentions[cluster.representative].id,
+                    "representative_id": frame.mentions[representative].id,
                     "example_ids": [frame.mentions[i].id for i in cluster.examples],
                     "size": int(len(members)),
                     "recent": int(np.sum(times > now - RECENT_SECONDS)),
@@ -238,11 +252,19 @@ class Radar:
                     "playbook": None,
                     "gap": kind == "question",
                     "_centroid": cluster.centroid,
-                    "_headline_vector": frame.embeddings[cluster.representative],
+                    "_headline_vector": frame.embeddings[representative],
                     "_weight": recency_weight(times, now),
                 }
             )
         return out
+
+    @staticmethod
+    def _headline_post(frame: Any, members: np.ndarray) -> int:
+        """The member read out as a question's headline (:func:`radar.headline.headline_member`):
+        among the most central, the one that asks, spelt and named as the cluster is."""
+        _, central = central_members(frame.embeddings, members, CANDIDATES)
+        texts = [frame.mentions[i].text for i in members[:HEADLINE_SAMPLE]]
+        return central[headline_member([frame.mentions[i].text for i in central], texts)]
 
     def _match_playbooks(self, questions: list[dict[str, Any]]) -> None:
         if self.playbooks is None or not questions:

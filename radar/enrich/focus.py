@@ -147,7 +147,8 @@ Iemand?"): a new sentence, not part of the question."""
 def headline_text(text: str, lang: str | None = None) -> str:
     """A question as a headline: the post's asking clauses without @names, links, greetings
     and asides ("Iemand?", "Sta nu op het perron."); names are kept, the first letter is
-    a capital. A post that asks nothing comes back as it is.
+    a capital. A post that asks nothing comes back cleaned (no retweet prefix, leading
+    @names, links or '#'), else whole.
 
     >>> headline_text("@reisinfo goedemorgen. krijg ik mijn geld terug? Iemand? Sta op het perron.")
     'Krijg ik mijn geld terug?'
@@ -159,6 +160,8 @@ def headline_text(text: str, lang: str | None = None) -> str:
     'Is er iemand?'
     >>> headline_text("De trein rijdt weer.")
     'De trein rijdt weer.'
+    >>> headline_text("RT @anon: Road closures downtown #yyc http://t.co/x")
+    'Road closures downtown'
     """
     from radar.enrich.language import detect_language
 
@@ -168,7 +171,7 @@ def headline_text(text: str, lang: str | None = None) -> str:
     lang = lang or detect_language(post)
     asking = _asking_clauses(post, lang)
     if not asking:
-        return text.strip()
+        return post[:1].upper() + post[1:] if len(post) >= 3 else text.strip()
     headline = GREETINGS.sub("", " ".join(asking)).strip() or " ".join(asking)
     headline = _TRAILING_ASIDE.sub("?", " ".join(headline.split()))
     return headline[:1].upper() + headline[1:] if len(headline) >= 3 else text.strip()

@@ -1,0 +1,53 @@
+"""radar.headline: the member a spokesperson reads out."""
+
+from __future__ import annotations
+
+from radar.enrich.focus import headline_text
+from radar.headline import headline_member
+
+CLUSTER = [
+    "Hoe lang duurt de storing nog?",
+    "hoe lang duurt deze storing nog",
+    "Hoe lang duurt de storing nog bij Utrecht?",
+    "Weet iemand hoe lang de storing nog duurt?",
+    "Hoe lang duurt de storing in Utrecht nog?",
+    "Hoe lang gaat de storing nog duren?",
+    "Hoe lang duurt de stroing nog in Driebergen-Zeist?",
+    "Storing bij Utrecht, hoe lang nog?",
+]
+
+
+def chosen(central: list[str], members: list[str] = CLUSTER) -> str:
+    return headline_text(central[headline_member(central, members)])
+
+
+def test_a_typo_and_a_one_off_place_lose_to_the_common_wording() -> None:
+    central = [
+        "Hoe lang duurt de stroing nog in Driebergen-Zeist?",
+        "Hoe lang duurt de storing nog?",
+    ]
+    assert chosen(central) == "Hoe lang duurt de storing nog?"
+
+
+def test_a_place_most_members_name_may_stay() -> None:
+    central = ["Hoe lang duurt de storing nog bij Utrecht?", "Hoe lang gaat de storing nog duren?"]
+    assert chosen(central) == "Hoe lang duurt de storing nog bij Utrecht?"
+
+
+def test_a_member_that_asks_beats_a_central_statement() -> None:
+    central = ["Storing duurt lang vandaag.", "Hoe lang duurt de storing nog?"]
+    assert chosen(central, CLUSTER + ["Storing duurt lang vandaag."]) == (
+        "Hoe lang duurt de storing nog?"
+    )
+
+
+def test_the_centre_decides_between_equals() -> None:
+    central = ["Hoe lang duurt de storing nog?", "Hoe lang duurt de storing nog?"]
+    assert headline_member(central, CLUSTER) == 0
+    assert headline_member(central[:1], CLUSTER) == 0
+
+
+def test_a_headline_of_a_statement_has_no_retweet_handles_or_links() -> None:
+    assert headline_text("RT @anon: Road closures downtown #yyc http://t.co/x") == (
+        "Road closures downtown"
+    )
