@@ -29,6 +29,7 @@ from clustering.topics import (
 from radar.config import Settings
 from radar.enrich.focus import headline_text
 from radar.headline import CANDIDATES, headline_member
+from radar.labels import LABEL_SAMPLE, cluster_label
 from radar.model import EnrichedMention
 from radar.operator import OperatorState, apply_operator_state, remember_wording_use
 from radar.playbooks import PlaybookIndex, pick_wording
@@ -72,26 +73,6 @@ class _Frame:
             self.bins[idx],
             self.negative[idx],
         )
-
-
-def distinct_keywords(keywords: list[str], n: int) -> list[str]:
-    """The first ``n`` keywords that each add a word: a phrase replaces the single words
-    it holds, and a keyword whose words are all shown already is skipped.
-
-    >>> distinct_keywords(["lang", "lang duurt", "duurt", "gaat", "storing"], 3)
-    ['lang duurt', 'gaat', 'storing']
-    >>> distinct_keywords(["bewijs", "bewijs werk", "vastzat"], 3)
-    ['bewijs werk', 'vastzat']
-    """
-    chosen: list[str] = []
-    for keyword in keywords:
-        words = set(keyword.split())
-        if not words or words <= {w for c in chosen for w in c.split()}:
-            continue
-        chosen = [c for c in chosen if not set(c.split()) <= words] + [keyword]
-        if len(chosen) == n:
-            break
-    return chosen
 
 
 HEADLINE_MARGIN = 0.10
@@ -231,7 +212,10 @@ class Radar:
                     "id": cid,
                     "kind": kind,
                     "rank": 0,
-                    "label": ", ".join(distinct_keywords(cluster.keywords, 3))
+                    "label": cluster_label(
+                        [frame.mentions[i].text for i in members[:LABEL_SAMPLE]],
+                        cluster.keywords,
+                    )
                     or frame.mentions[representative].text[:40],
                     "keywords": cluster.keywords,
                     "representative": frame.mentions[representative].text,

@@ -62,7 +62,7 @@ def test_every_15m_writes_a_timeline_and_the_review_lists_the_mid_recording_spik
     report = (out / "report.md").read_text()
     signals = report.split("## Signalen")[1].split("##")[0]
     # with its time, its reason and what it was about: the power cut, not the trains
-    spike = r"^- 11:0\d — piek: .*berichten in 10 min; vooral over: .*(stroom|arnhem).*$"
+    spike = r"^- 11:0\d — piek: .*berichten in 10 min; vooral over: .*(?i:stroom|arnhem).*$"
     assert re.search(spike, signals, re.M), signals
     assert "<svg" in (out / "report.html").read_text()
 

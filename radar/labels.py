@@ -1,0 +1,111 @@
+"""What a cluster is called: a short phrase its members write, else its distinct keywords.
+
+c-TF-IDF keywords say what sets a cluster apart, but three of them side by side read as a
+salad ("hand, rijdt vanaf, informatie"). :func:`cluster_label` takes a phrase of two or
+three words that many members write word for word and that holds a keyword (in the
+posts' own language, spelling and capitals), and the keywords when no phrase is shared
+that widely. Pure functions.
+
+>>> members = ["Bussen vanaf Utrecht Centraal?", "rijden er bussen vanaf utrecht centraal",
+...            "Waar vertrekken de bussen vanaf Utrecht Centraal?", "Bus naar Zwolle?"]
+>>> cluster_label(members, ["bussen", "centraal", "utrecht"])
+'Vanaf Utrecht Centraal'
+>>> cluster_label(["ok", "ja", "nee"], ["ok", "ja"])
+'ok, ja'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from clustering.stopwords import STOP_WORDS
+
+PHRASE_SHARE = 0.3
+"""A phrase names the cluster when at least this share of the members write it."""
+PHRASE_WORDS = (2, 3)
+NEAR_TOP = 0.8
+"""A longer phrase wins only when nearly as many members write it as the most written."""
+LABEL_SAMPLE = 300
+"""Members (in window order) a label is read from."""
+_WORD = re.compile(r"[^\W_][\w'-]*")
+_NOT_WORDS = re.compile(r"(?:https?://|www\.)\S+|[@#]\w+|\bRT\b:?")
+
+
+def distinct_keywords(keywords: list[str], n: int) -> list[str]:
+    """The first ``n`` keywords that each add a word: a phrase replaces the single words
+    it holds, and a keyword whose words are all shown already is skipped.
+
+    >>> distinct_keywords(["lang", "lang duurt", "duurt", "gaat", "storing"], 3)
+    ['lang duurt', 'gaat', 'storing']
+    >>> distinct_keywords(["bewijs", "bewijs werk", "vastzat"], 3)
+    ['bewijs werk', 'vastzat']
+    """
+    chosen: list[str] = []
+    for keyword in keywords:
+        words = set(keyword.split())
+        if not words or words <= {w for c in chosen for w in c.split()}:
+            continue
+        chosen = [c for c in chosen if not set(c.split()) <= words] + [keyword]
+        if len(chosen) == n:
+            break
+    return chosen
+
+
+def member_phrases(members: Sequence[str]) -> Counter[tuple[str, ...]]:
+    """In how many members each phrase occurs (lower case, within a clause,
+    not starting or ending with a stop word, at least one word a keyword could be).
+
+    >>> member_phrases(["De bus naar Zwolle", "bus naar zwolle?"])[("bus", "naar", "zwolle")]
+    2
+    """
+    counts: Counter[tuple[str, ...]] = Counter()
+    low, high = PHRASE_WORDS
+    for text in members:
+        seen: set[tuple[str, ...]] = set()
+        for clause in re.split(r"[.!?;:,\n]+", _NOT_WORDS.sub(" ", text)):
+            words = [w.lower() for w in _WORD.findall(clause)]
+            for size in range(low, high + 1):
+                for start in range(len(words) - size + 1):
+                    phrase = tuple(words[start : start + size])
+                    if phrase[0] in STOP_WORDS or phrase[-1] in STOP_WORDS:
+                        continue
+                    seen.add(phrase)
+        counts.update(seen)
+    return counts
+
+
+def as_written(phrase: tuple[str, ...], members: Sequence[str]) -> str:
+    """The phrase as most members write it (capitals kept), its words joined by one space.
+
+    >>> as_written(("utrecht", "centraal"), ["Utrecht Centraal?", "utrecht centraal", "Utrecht Centraal!"])
+    'Utrecht Centraal'
+    """
+    pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, phrase)) + r"(?!\w)", re.I)
+    forms = Counter(
+        " ".join(_WORD.findall(found.group(0)))
+        for text in members
+        for found in pattern.finditer(text)
+    )
+    return max(forms.items(), key=lambda item: (item[1], item[0]))[0] if forms else " ".join(phrase)
+
+
+def cluster_label(members: Sequence[str], keywords: list[str], n_keywords: int = 3) -> str:
+    """A phrase at least :data:`PHRASE_SHARE` of the members write that holds a word of
+    the cluster's first keywords (so a name every cluster shares, such as the event's,
+    does not name this one): among those written by nearly as many members as the most
+    written one (:data:`NEAR_TOP`), the longest; first letter capitalised. Else the
+    distinct keywords joined by commas."""
+    sample = list(members[:LABEL_SAMPLE])
+    shown = distinct_keywords(keywords, n_keywords)
+    key_words = {w for k in shown for w in k.split()}
+    need = max(2, PHRASE_SHARE * len(sample))
+    shared = {p: c for p, c in member_phrases(sample).items() if c >= need and key_words & set(p)}
+    if shared:
+        top = max(shared.values())
+        near = [(len(p), c, p) for p, c in shared.items() if c >= NEAR_TOP * top]
+        _, _, phrase = max(near)
+        text = as_written(phrase, sample)
+        return text[:1].upper() + text[1:]
+    return ", ".join(shown)

@@ -1,0 +1,37 @@
+"""radar.labels: a cluster is named by a phrase its members write, else by keywords."""
+
+from __future__ import annotations
+
+from radar.labels import cluster_label
+
+REFUNDS = [
+    "Krijg ik mijn geld terug voor deze rit?",
+    "geld terug na vertraging, hoe?",
+    "Hoe vraag ik mijn geld terug aan",
+    "Krijg ik geld terug bij de storing?",
+    "Wanneer krijg ik mijn abonnement terug",
+]
+
+
+def test_a_shared_phrase_names_the_cluster_in_the_posts_own_words() -> None:
+    assert cluster_label(REFUNDS, ["geld terug", "krijg geld", "terug vertraging"]) == (
+        "Geld terug"
+    )
+
+
+def test_a_name_every_cluster_shares_does_not_name_this_one() -> None:
+    prayers = [
+        "Typhoon Pablo: let us pray for the people of Mindanao",
+        "Praying for everyone hit by Typhoon Pablo",
+        "Typhoon Pablo victims, we pray for you",
+        "Pray for Mindanao #PabloPH",
+    ]
+    # "Typhoon Pablo" is written by three of four, but holds no keyword of this cluster
+    assert cluster_label(prayers, ["pray", "prayers", "mindanao"]) == "pray, prayers, mindanao"
+
+
+def test_without_a_shared_phrase_the_keywords_stay() -> None:
+    mixed = ["Schandalig dit", "Wat een puinhoop", "Dit loopt uit de hand"]
+    assert cluster_label(mixed, ["hand", "puinhoop", "schandalig"]) == (
+        "hand, puinhoop, schandalig"
+    )
