@@ -166,7 +166,7 @@ def apply_heads(
                 for raw, m, score in zip(raws, enriched, rule, strict=True)
             ]
         )
-        for m, score in zip(enriched, heads.question.scores(vectors, cues), strict=True):
+        for m, score in zip(enriched, heads.question.scores(vectors, cues, raws), strict=True):
             m.question_score = round(float(score), 4)
             m.is_question = m.question_score >= threshold
     if heads.sentiment is not None:

@@ -32,6 +32,7 @@ import warnings
 from pathlib import Path
 
 import numpy as np
+import scipy.sparse as sp
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -39,10 +40,11 @@ if str(ROOT) not in sys.path:
 
 from eval import enrich_data as sets  # noqa: E402
 from radar.enrich.heads import QUESTION_CUES, SENTIMENT_CUES  # noqa: E402
+from radar.enrich.ngrams import ngram_matrix  # noqa: E402
 
 OUT = ROOT / "radar" / "enrich" / "data"
 SEED = 13
-Q_GRID = (0.5, 1.0)
+Q_GRID = (0.5, 1.0, 2.0)
 EXTRA_REQUESTS = 400
 """CLINC150 queries added to every training fold as requests (weak labels, never tested on)."""
 EXTRA_WEIGHT = 0.5
@@ -110,7 +112,7 @@ class Extra:
     """Weakly labelled requests appended to every training fold (never to a test fold)."""
 
     def __init__(self, features: sets.Features | None, weight: float):
-        self.vectors = features.vectors if features else np.zeros((0, 0), np.float32)
+        self.vectors = question_rows(features) if features else None
         self.cues = features.cues if features else np.zeros((0, len(QUESTION_CUES)), np.float32)
         self.weight = weight
 
@@ -119,7 +121,7 @@ class Extra:
             return vectors, cues, y, None
         weights = np.concatenate([np.ones(len(y)), np.full(len(self.cues), self.weight)])
         return (
-            np.vstack([vectors, self.vectors]),
+            sp.vstack([vectors, self.vectors], format="csr"),
             np.vstack([cues, self.cues]),
             np.concatenate([y, np.ones(len(self.cues), dtype=y.dtype)]),
             weights,
@@ -129,8 +131,15 @@ class Extra:
 NO_EXTRA = Extra(None, 0.0)
 
 
-def _q_matrix(vectors: np.ndarray, cues: np.ndarray, standard: Standard) -> np.ndarray:
-    return np.hstack([vectors, standard(cues)])
+def question_rows(f: sets.Features):  # noqa: ANN201 - a scipy CSR matrix
+    """The question head's sparse rows of a set: its vectors, then its hashed n-grams
+    (:func:`radar.enrich.ngrams.ngram_matrix` of the posts as written)."""
+    return sp.hstack([sp.csr_matrix(f.vectors), ngram_matrix(f.posts.texts)], format="csr")
+
+
+def _q_matrix(vectors, cues: np.ndarray, standard: Standard):  # noqa: ANN001, ANN202
+    """``[vectors, n-grams, standardised cues]`` (sparse)."""
+    return sp.hstack([vectors, sp.csr_matrix(standard(cues))], format="csr")
 
 
 def choose_question_model(
@@ -176,6 +185,7 @@ def cross_validate_questions(
     from sklearn.model_selection import StratifiedKFold
 
     vectors, cues, y, groups, posts = _stack_questions(features)
+    probe_rows = question_rows(probe) if probe is not None else None
     predicted = np.zeros(len(y), dtype=bool)
     chosen = []
     probe_recall = []
@@ -188,7 +198,7 @@ def cross_validate_questions(
         predicted[test] = logits >= threshold
         chosen.append({"C": c, "threshold": round(threshold, 3)})
         if probe is not None:
-            found = model.decision_function(_q_matrix(probe.vectors, probe.cues, standard))
+            found = model.decision_function(_q_matrix(probe_rows, probe.cues, standard))
             probe_recall.append(float((found >= threshold).mean()))
     rules = cues[:, QUESTION_CUES.index("rule_score")] >= 0.5
     result = {"y": y, "head": predicted, "rules": rules, "posts": posts, "folds": chosen}
@@ -203,7 +213,7 @@ def cross_validate_questions(
 
 
 def _stack_questions(features: list[sets.Features]):  # noqa: ANN202 - a tuple of arrays
-    vectors = np.vstack([f.vectors for f in features])
+    vectors = sp.vstack([question_rows(f) for f in features], format="csr")
     cues = np.vstack([f.cues for f in features])
     y = np.concatenate([np.asarray(f.posts.labels) for f in features])
     groups = np.concatenate([strata(f.posts) + 100 * i for i, f in enumerate(features)])
@@ -325,7 +335,11 @@ def uncommitted() -> list[str]:
 def write_head(name: str, arrays: dict[str, np.ndarray], provenance: dict) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
-        OUT / f"{name}.npz", **{k: np.asarray(v, np.float32) for k, v in arrays.items()}
+        OUT / f"{name}.npz",
+        **{
+            k: v if np.asarray(v).dtype.kind in "iu" else np.asarray(v, np.float32)
+            for k, v in arrays.items()
+        },
     )
     (OUT / f"{name}.json").write_text(json.dumps(provenance, indent=2) + "\n", encoding="utf-8")
 
@@ -401,9 +415,9 @@ def train_question(
     report = question_report(cv := cross_validate_questions(labelled, extra, probe))
     vectors, cues, y, groups, _ = _stack_questions(labelled)
     model, standard, c, threshold = fit_question_head(vectors, cues, y, groups, extra)
-    meta = provenance(embedder, vectors.shape[1], command) | {
+    meta = provenance(embedder, nl.vectors.shape[1], command) | {
         "head": "question",
-        "features": ["embedding"] + list(QUESTION_CUES),
+        "features": ["embedding", "ngrams (radar.enrich.ngrams, sparse)"] + list(QUESTION_CUES),
         "data": {
             "nl_posts": "../shared/data/nl_posts/nl_posts.jsonl, agreed q (info=1), "
             f"{len(nl.posts.labels)} posts, {sum(nl.posts.labels)} info",
@@ -424,10 +438,16 @@ def train_question(
         "cv_folds": cv["folds"],
         "hwu64_recall": cv.get("probe"),
     }
+    dim = nl.vectors.shape[1]
+    coef = model.coef_[0]
+    ngram_coef = coef[dim : len(coef) - len(QUESTION_CUES)]
+    ngram_index = np.flatnonzero(np.abs(ngram_coef) > 1e-7).astype(np.int32)
     write_head(
         "question_head",
         {
-            "weights": model.coef_[0],
+            "weights": np.concatenate([coef[:dim], coef[len(coef) - len(QUESTION_CUES) :]]),
+            "ngram_index": ngram_index,
+            "ngram_value": ngram_coef[ngram_index],
             "bias": model.intercept_,
             "cue_mean": standard.mean,
             "cue_scale": standard.scale,
@@ -455,7 +475,7 @@ def info_scores(data: Path, embedder, f: sets.Features) -> np.ndarray:  # noqa: 
     from radar.enrich.heads import load_heads
 
     shipped = load_heads(embedder.name, f.vectors.shape[1]).question
-    scores = shipped.scores(f.vectors, f.cues)
+    scores = shipped.scores(f.vectors, f.cues, f.posts.texts)
     nl, crisis, extra, _ = question_sets(data, embedder)
     vectors, cues, y, groups, _ = _stack_questions([nl, crisis])
     ids = nl.posts.ids + crisis.posts.ids

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -27,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from radar.enrich.ngrams import NGRAM_COLUMNS, ngram_matrix
 from radar.enrich.questions import (
     _REQUEST_ANY,
     _clause_score,
@@ -172,11 +174,13 @@ def _softmax(x: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class QuestionHead:
-    """Logistic regression over ``[vector, standardised cues]``.
+    """Logistic regression over ``[vector, standardised cues, hashed n-grams]``.
 
     ``threshold`` (a logit, chosen on a validation split) is folded into :meth:`scores`:
     a score of 0.5 is the head's decision boundary, so the worker's
-    ``question_threshold`` keeps its meaning.
+    ``question_threshold`` keeps its meaning. ``ngram_weights`` (one per column of
+    :func:`radar.enrich.ngrams.ngram_matrix`) is ``None`` for a head trained without
+    n-grams; such a head ignores the posts.
     """
 
     weights: np.ndarray
@@ -185,11 +189,20 @@ class QuestionHead:
     cue_scale: np.ndarray
     threshold: float
     provenance: dict[str, Any]
+    ngram_weights: np.ndarray | None = None
 
-    def scores(self, vectors: np.ndarray, cues: np.ndarray) -> np.ndarray:
-        """Question score in [0, 1] per row (0.5 at the tuned threshold)."""
+    def scores(
+        self, vectors: np.ndarray, cues: np.ndarray, posts: Sequence[str] | None = None
+    ) -> np.ndarray:
+        """Question score in [0, 1] per row (0.5 at the tuned threshold); ``posts`` are
+        the raw posts of the rows, needed when the head reads n-grams."""
         features = np.hstack([vectors, (cues - self.cue_mean) / self.cue_scale])
-        return _sigmoid(features @ self.weights + self.bias - self.threshold)
+        logits = features @ self.weights + self.bias - self.threshold
+        if self.ngram_weights is not None:
+            if posts is None or len(posts) != len(logits):
+                raise ValueError("this question head reads n-grams: pass the rows' posts")
+            logits = logits + ngram_matrix(posts) @ self.ngram_weights
+        return _sigmoid(logits)
 
 
 @dataclass(frozen=True)
@@ -235,11 +248,24 @@ def _arrays(name: str) -> dict[str, np.ndarray] | None:
     if not path.is_file():
         return None
     with path.open("rb") as handle, np.load(handle) as stored:
-        return {key: stored[key].astype(np.float32) for key in stored.files}
+        return {
+            key: stored[key] if stored[key].dtype.kind in "iu" else stored[key].astype(np.float32)
+            for key in stored.files
+        }
 
 
 def _fits(provenance: dict[str, Any], embedder: str, dim: int) -> bool:
     return provenance.get("embedder") == embedder and provenance.get("dim") == dim
+
+
+def _dense_ngram_weights(arrays: dict[str, np.ndarray]) -> np.ndarray | None:
+    """The n-gram weights, stored sparsely (``ngram_index``, ``ngram_value``), as one
+    dense column vector; ``None`` for a head without n-grams."""
+    if "ngram_index" not in arrays:
+        return None
+    dense = np.zeros(NGRAM_COLUMNS, np.float32)
+    dense[arrays["ngram_index"].astype(np.int64)] = arrays["ngram_value"]
+    return dense
 
 
 @lru_cache(maxsize=8)
@@ -259,6 +285,7 @@ def load_heads(embedder: str, dim: int) -> Heads:
             arrays["cue_scale"],
             float(arrays["threshold"][0]),
             meta,
+            _dense_ngram_weights(arrays),
         )
     meta = _provenance("sentiment_head")
     arrays = _arrays("sentiment_head") if _fits(meta, embedder, dim) else None
