@@ -306,11 +306,11 @@ def _merge(clusters: list[Cluster], state: OperatorState) -> list[Cluster]:
         if head is c:
             out.append(c)
         else:
-            _fold(head, c)
+            fold_cluster(head, c)
     return out
 
 
-def _fold(target: Cluster, source: Cluster) -> None:
+def fold_cluster(target: Cluster, source: Cluster) -> None:
     """Add ``source`` to ``target``: sizes, counts, sentiment mix, examples."""
     size_t, size_s = int(target.get("size") or 0), int(source.get("size") or 0)
     total = size_t + size_s

@@ -28,6 +28,7 @@ from clustering.topics import (
 )
 from radar.config import Settings
 from radar.enrich.focus import headline_text
+from radar.fold import fold_same_answer
 from radar.headline import CANDIDATES, headline_member
 from radar.labels import LABEL_SAMPLE, cluster_label
 from radar.model import EnrichedMention
@@ -152,6 +153,8 @@ class Radar:
         if operator is not None:
             remember_wording_use(self.wording, self.wording_used, operator)
         self._match_playbooks(questions)
+        questions, folded = fold_same_answer(questions)
+        self.question_of = [folded.get(cid, cid) if cid else cid for cid in self.question_of]
         self._rank(questions, now)
         bins = self._bins(frame, is_question, start, bin_s, n_bins)
         questions = apply_operator_state(questions, operator, bins, now)

@@ -47,6 +47,8 @@ are ISO 8601 strings in UTC (``2026-11-22T07:45:00Z``). Version 1 fields::
       "nearest": {"id": "treinstoring", "answer_id": "oorzaak", "score": 0.55},  # gaps only
       "score": 12.4, "reason": "12 in 15 min, 41 in venster, groei 2.1×; nieuw",  # questions
       # set only on clusters an operator touched (radar/operator.py):
+      "variants": [{"id", "headline", "size"}],  # same-answer clusters shown as this one
+                                                  # (radar/fold.py); questions only
       "renamed": true, "merged": [ids folded into this one],
       "published": {"at": ISO, "channel": "X", "wording": "...", "wording_key": "...",
                     "playbook_id": "...", "answer_id": "..."},

@@ -115,6 +115,17 @@ def question_card(
                 ],
             )
         )
+    variants = [str(v.get("headline") or "") for v in q.get("variants") or [] if v.get("headline")]
+    if variants:
+        main.append(
+            html.Div(
+                className="q-variants",
+                children=[
+                    html.Span(t("variants", lang), className="q-example-label"),
+                    html.Span(" · ".join(variants[:2]), className="q-example-text"),
+                ],
+            )
+        )
     published = " published" if q.get("published") else ""
     return html.Li(
         className=f"question {'gap' if gap else 'matched'} state-{state}{published}",
