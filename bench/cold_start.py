@@ -1,7 +1,7 @@
 """What a new process pays before its first clusters: imports, numba compiling, the fit.
 
     python bench/cold_start.py                 # fit 1,000 and 4,000; radar analyze of 1,000
-    python bench/cold_start.py --skip-analyze
+    python bench/cold_start.py --skip-analyze --skip-demo
 
 Every figure comes from a fresh process. "fresh machine" runs with an empty numba cache
 folder (``NUMBA_CACHE_DIR``: nothing compiled before, as after ``pip install``);
@@ -10,7 +10,9 @@ Per process: seconds to import the clustering stack, the first full fit of the
 radar's window clusterer (``clustering.topics.cluster_window``, what ``WindowClusterer``
 calls) on N drill posts (USE vectors, cached by ``bench/refresh.py``), and a second fit
 of the same window (warm). ``radar analyze`` of 1,000 drill posts is timed end to end
-(model load, enrichment, embedding, clustering, report). Writes bench/results/cold_start.json.
+(model load, enrichment, embedding, clustering, report). ``radar demo`` (embedded store,
+``--demo-speed``, default 20x) is timed from its start to the first snapshot the loop logs with a dominant
+question. Writes bench/results/cold_start.json.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import socket
 import subprocess
 import sys
 import tempfile
@@ -90,11 +94,49 @@ def analyze_run(n: int, cache: Path) -> dict:
     return {"posts": len(rows), "seconds": round(seconds, 1)}
 
 
+FIRST_QUESTIONS = re.compile(r"snapshot: \d+ mentions, ([1-9]\d*) dominant question")
+
+
+def demo_run(cache: Path, speed: float, limit_s: float = 600.0) -> dict:
+    """``radar demo`` in a fresh process: seconds from its start to the first snapshot with
+    a dominant question (read from its log as it is written); then it is stopped."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k != "RADAR_REDIS_URL"}  # embedded store
+    env["NUMBA_CACHE_DIR"] = str(cache)
+    command = [sys.executable, "-m", "radar", "demo", "--port", str(port), "--speed", f"{speed:g}"]
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    seconds = questions = None
+    try:
+        for line in process.stderr:  # blocks on the log itself, no polling interval
+            found = FIRST_QUESTIONS.search(line)
+            if found:
+                seconds, questions = time.perf_counter() - started, int(found.group(1))
+                break
+            if time.perf_counter() - started > limit_s:
+                break
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    if seconds is None:
+        raise RuntimeError(f"radar demo showed no dominant question within {limit_s:.0f} s")
+    return {"speed": speed, "seconds": round(seconds, 1), "questions": questions}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 4000], help="at most 5039")
     parser.add_argument("--skip-analyze", action="store_true")
     parser.add_argument("--skip-fits", action="store_true")
+    parser.add_argument("--skip-demo", action="store_true")
+    parser.add_argument("--demo-speed", type=float, default=20.0, help="replay speed of the demo")
     parser.add_argument("--fit", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.fit:
@@ -116,6 +158,16 @@ def main() -> None:
             cache = Path(folder) / "analyze"
             for state in ("fresh machine", "installed"):
                 row = {"what": "radar analyze", "state": state, **analyze_run(1000, cache)}
+                print(row, flush=True)
+                result["rows"].append(row)
+        if not args.skip_demo:
+            cache = Path(folder) / "demo"
+            for state in ("fresh machine", "installed"):
+                row = {
+                    "what": "radar demo, first questions",
+                    "state": state,
+                    **demo_run(cache, args.demo_speed),
+                }
                 print(row, flush=True)
                 result["rows"].append(row)
     result["load_after"] = round(os.getloadavg()[0], 1)
