@@ -210,6 +210,9 @@ class Radar:
                 if kind == "question"
                 else cluster.representative
             )
+            examples = [  # the most central post is an example when it is not the headline
+                i for i in (cluster.representative, *cluster.examples) if i != representative
+            ][: len(cluster.examples)]
             out.append(
                 {
                     "id": cid,
@@ -222,9 +225,9 @@ class Radar:
                     or frame.mentions[representative].text[:40],
                     "keywords": cluster.keywords,
                     "representative": frame.mentions[representative].text,
-                    "examples": [frame.mentions[i].text for i in cluster.examples],
+                    "examples": [frame.mentions[i].text for i in examples],
                     "representative_id": frame.mentions[representative].id,
-                    "example_ids": [frame.mentions[i].id for i in cluster.examples],
+                    "example_ids": [frame.mentions[i].id for i in examples],
                     "size": int(len(members)),
                     "recent": int(np.sum(times > now - RECENT_SECONDS)),
                     "growth": round(growth_ratio(times, now), 2),

@@ -129,7 +129,10 @@ def _about(
     final_topic: Sequence[str | None],
     topics: Sequence[dict[str, Any]],
 ) -> str | None:
-    """The topic most of the posts just before a signal belong to, with its share."""
+    """The topic most of the posts just before a signal belong to, with its share. A tie
+    goes to the topic that has more of its posts there (the one the signal is about, not a
+    steady background topic), then to the lower id: never to set order, which changes from
+    process to process."""
     if not len(final_topic):
         return None
     at = parse_time(alert["since"])
@@ -137,7 +140,10 @@ def _about(
     named = [t for t in final_topic[int(lo) : int(hi)] if t is not None]
     if not named:
         return None
-    top = max(set(named), key=named.count)
+    sizes = {t["id"]: int(t.get("size") or 0) for t in topics}
+    share = {t: named.count(t) / max(sizes.get(t, 0), 1) for t in set(named)}
+    # max keeps the first of equals: sorted ids make the lower id win a full tie
+    top = max(sorted(share), key=lambda t: (named.count(t), share[t]))
     label = next((t["label"] for t in topics if t["id"] == top), None)
     return None if label is None else f"{label} ({named.count(top)} van {int(hi - lo)} berichten)"
 

@@ -105,27 +105,21 @@ def question_card(
             ],
         ),
     ]
-    if examples:
-        main.append(
-            html.Div(
-                className="q-example",
-                children=[
-                    html.Span(t("example", lang), className="q-example-label"),
-                    html.Span(str(examples[0]), className="q-example-text"),
-                ],
-            )
-        )
     variants = [str(v.get("headline") or "") for v in q.get("variants") or [] if v.get("headline")]
-    if variants:
-        main.append(
-            html.Div(
-                className="q-variants",
-                children=[
-                    html.Span(t("variants", lang), className="q-example-label"),
-                    html.Span(" · ".join(variants[:2]), className="q-example-text"),
-                ],
+    for key, text, class_name in (
+        ("example", str(examples[0]) if examples else "", "q-example"),
+        ("variants", " · ".join(variants[:2]), "q-variants"),  # same-answer wordings
+    ):
+        if text:
+            main.append(
+                html.Div(
+                    className=class_name,
+                    children=[
+                        html.Span(t(key, lang), className="q-example-label"),
+                        html.Span(text, className="q-example-text"),
+                    ],
+                )
             )
-        )
     published = " published" if q.get("published") else ""
     return html.Li(
         className=f"question {'gap' if gap else 'matched'} state-{state}{published}",
