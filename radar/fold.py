@@ -14,7 +14,7 @@ stays visible as it is. Pure: question dicts in, question dicts out.
 >>> def q(cid, size, answer, first, vec):
 ...     return {"id": cid, "size": size, "recent": 1, "_weight": float(size), "counts": [size],
 ...             "first_seen": first, "representative": f"vraag {cid}?", "examples": [],
-...             "playbook": {"id": "trein", "answer_id": answer} if answer else None,
+...             "playbook": {"id": "trein", "answer_id": answer, "score": 0.7} if answer else None,
 ...             "_centroid": np.array(vec, np.float32)}
 >>> shown, into = fold_same_answer([q("q-a", 9, "bewijs", "2026-03-02T07:10:00Z", [1, 0]),
 ...                                 q("q-b", 14, "bewijs", "2026-03-02T07:00:00Z", [0.8, 0.6]),
@@ -43,12 +43,20 @@ with the same answer were 0.23–0.64 alike (the lowest: "Weet iemand wat er aan
 is bij Woerden?" and "Wat is er eigenlijk kapot bij Utrecht?"), pairs with different
 answers up to 0.60. This only keeps apart clusters an answer covers by accident."""
 
+FOLD_MIN_SCORE = 0.6
+"""A cluster is folded by its answer only when it matched that answer this well (the
+default ``playbook_threshold``): with a lowered threshold, a loose match ("Waar kan ik
+parkeren?" on the refund answer at 0.3) must not hide a question."""
+
 Question = dict[str, Any]
 
 
 def _answer(question: Question) -> tuple[str, str] | None:
+    """The prepared answer a question is folded by: only a confident match counts."""
     book = question.get("playbook")
-    return (str(book["id"]), str(book["answer_id"])) if book else None
+    if not book or float(book.get("score") or 0.0) < FOLD_MIN_SCORE:
+        return None
+    return str(book["id"]), str(book["answer_id"])
 
 
 def _age_key(question: Question) -> tuple[float, str]:

@@ -111,4 +111,4 @@ def refresh(store, radar: Radar, settings: Settings) -> dict:
 
 
 def question(snapshot: dict, first_word: str) -> dict:
-    return next(q for q in snapshot["questions"] if q["label"].startswith(first_word))
+    return next(q for q in snapshot["questions"] if q["keywords"][:1] == [first_word])

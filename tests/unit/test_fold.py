@@ -22,7 +22,9 @@ def question(cid: str, size: int, answer: str | None, minute: int, vec: list[flo
         "sentiment": {"negative": 1.0, "neutral": 0.0, "positive": 0.0, "mean": -0.5},
         "representative": f"Hoi! Waar vind ik {cid}? Sta op het perron.",
         "examples": [],
-        "playbook": {"id": "trein", "answer_id": answer, "answer": "..."} if answer else None,
+        "playbook": {"id": "trein", "answer_id": answer, "answer": "...", "score": 0.7}
+        if answer
+        else None,
         "gap": answer is None,
         "_centroid": np.array(vec, np.float32) / np.linalg.norm(vec),
     }
@@ -42,6 +44,13 @@ def test_same_answer_clusters_become_one_card_under_the_oldest() -> None:
     assert old["size"] == 40 and old["counts"] == [40, 0] and old["_weight"] == 40.0
     assert old["variants"] == [{"id": "q-new", "headline": "Waar vind ik q-new?", "size": 30}]
     assert "merged" not in old  # an operator's merge list stays the operators'
+
+
+def test_a_loose_match_is_not_folded() -> None:
+    loose = question("q-park", 6, "bewijs", 9, [1, 0, 0])
+    loose["playbook"]["score"] = 0.35  # matched only because the threshold was lowered
+    shown, into = fold_same_answer([question("q-a", 9, "bewijs", 1, [1, 0, 0]), loose])
+    assert [q["id"] for q in shown] == ["q-a", "q-park"] and into == {}
 
 
 def test_gaps_and_unalike_clusters_stay_apart() -> None:
