@@ -274,7 +274,8 @@ def _fit_bertopic(
     return labels, keywords
 
 
-_NOT_WORDS = re.compile(r"(?:https?://|www\.)\S+|[@#]\w+|\bRT\b:?")
+NOT_WORDS = re.compile(r"(?:https?://|www\.)\S+|[@#]\w+|\bRT\b:?")
+"""Links, @handles, hashtags and RT marks: what no keyword or label may be made of."""
 
 
 def keyword_text(text: str) -> str:
@@ -284,7 +285,7 @@ def keyword_text(text: str) -> str:
     >>> keyword_text("RT @anon: rijden er treinen? @NS_online https://t.co/x #storing")
     'rijden er treinen? storing'
     """
-    kept = _NOT_WORDS.sub(lambda m: m.group(0)[1:] if m.group(0).startswith("#") else "", text)
+    kept = NOT_WORDS.sub(lambda m: m.group(0)[1:] if m.group(0).startswith("#") else "", text)
     return " ".join(kept.split()).lstrip(": ")
 
 

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from clustering.stopwords import STOP_WORDS
+from clustering.topics import NOT_WORDS
 
 PHRASE_SHARE = 0.3
 """A phrase names the cluster when at least this share of the members write it."""
@@ -30,7 +31,6 @@ NEAR_TOP = 0.8
 LABEL_SAMPLE = 300
 """Members (in window order) a label is read from."""
 _WORD = re.compile(r"[^\W_][\w'-]*")
-_NOT_WORDS = re.compile(r"(?:https?://|www\.)\S+|[@#]\w+|\bRT\b:?")
 
 
 def distinct_keywords(keywords: list[str], n: int) -> list[str]:
@@ -64,7 +64,7 @@ def member_phrases(members: Sequence[str]) -> Counter[tuple[str, ...]]:
     low, high = PHRASE_WORDS
     for text in members:
         seen: set[tuple[str, ...]] = set()
-        for clause in re.split(r"[.!?;:,\n]+", _NOT_WORDS.sub(" ", text)):
+        for clause in re.split(r"[.!?;:,\n]+", NOT_WORDS.sub(" ", text)):
             words = [w.lower() for w in _WORD.findall(clause)]
             for size in range(low, high + 1):
                 for start in range(len(words) - size + 1):
