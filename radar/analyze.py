@@ -194,8 +194,16 @@ def _analyze(
     enricher = Enricher(settings, embedder)
     raws = [m.text for m in mentions]  # the heads read the post as written, as in the worker
     enriched: list[EnrichedMention] = []
-    for m in tqdm(mentions, desc="enrich", unit="msg", disable=not show_progress, leave=False):
-        enriched.append(enricher.annotate(m))
+    langs = enricher.languages(mentions)
+    for m, lang in tqdm(
+        zip(mentions, langs, strict=True),
+        total=len(mentions),
+        desc="enrich",
+        unit="msg",
+        disable=not show_progress,
+        leave=False,
+    ):
+        enriched.append(enricher.annotate(m, lang))
     for first in duplicate:
         if first is not None:
             enriched[first].copies += 1

@@ -30,6 +30,7 @@ from radar.config import Settings
 from radar.enrich import detect_language, question_score, score_sentiment
 from radar.enrich.focus import embedding_text
 from radar.enrich.heads import Heads, load_heads, question_cues, sentiment_cues
+from radar.enrich.language import detect_languages
 from radar.health import Outage, is_outage
 from radar.model import (
     SENTIMENTS,
@@ -74,16 +75,23 @@ class Enricher:
             mention.author = pseudonymise(mention.author, self.pseudonym_key)
         return mention
 
-    def annotate(self, mention: Mention) -> EnrichedMention:
+    @staticmethod
+    def languages(mentions: Sequence[Mention]) -> list[str]:
+        """The language of each mention, the batch read at once (lingua on every core);
+        what :meth:`annotate` detects when it is not told."""
+        return detect_languages([strip_urls(m.text) for m in mentions], [m.lang for m in mentions])
+
+    def annotate(self, mention: Mention, lang: str | None = None) -> EnrichedMention:
         """Language, question and sentiment of one mention (no embedding).
 
         The rules read the post as written (a retweeted news account's handle tells a
-        headline from a question); only the protected text is kept.
+        headline from a question); only the protected text is kept. ``lang``: the
+        mention's language from :meth:`languages`, else it is detected here.
         """
         raw = mention.text
         mention = self.protect(mention)
         plain = strip_urls(raw)
-        lang = detect_language(plain, hint=mention.lang)
+        lang = lang or detect_language(plain, hint=mention.lang)
         # The raw text: question_score strips URLs itself and reads "question + link" as a
         # shared item (see radar.enrich.questions.link_penalty).
         q_score = float(question_score(raw, lang))
@@ -105,7 +113,8 @@ class Enricher:
         itself stays the one of the rule-based embedding text (no second embedding).
         """
         raws = [m.text for m in mentions]  # as posted: protect() masks the mention's text
-        enriched = [self.annotate(m) for m in mentions]
+        langs = self.languages(mentions)
+        enriched = [self.annotate(m, lang) for m, lang in zip(mentions, langs, strict=True)]
         vectors = self.embed_unique(self.embedding_texts(enriched))
         self.refine(enriched, raws, vectors)
         return enriched, vectors

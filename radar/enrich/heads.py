@@ -31,16 +31,10 @@ import numpy as np
 from radar.enrich.ngrams import NGRAM_COLUMNS, ngram_matrix
 from radar.enrich.questions import (
     _REQUEST_ANY,
-    _clause_score,
-    _tokens,
+    clause_cues,
     clauses,
-    is_rhetorical,
     normalise_post,
-    question_mark_cue,
     question_score,
-    request_cue,
-    verb_first_cue,
-    wh_question_cue,
 )
 from radar.enrich.sentiment import lexicon_parts, normalise_score
 
@@ -105,13 +99,13 @@ def question_cues(text: str, lang: str, rule_score: float | None = None) -> np.n
     best = qmark = wh = verb = request = 0.0
     rhetorical = 0.0
     for part in parts:
-        tokens = _tokens(part)
-        best = max(best, _clause_score(part, lang))
-        qmark = max(qmark, question_mark_cue(part))
-        wh = max(wh, wh_question_cue(tokens, lang))
-        verb = max(verb, verb_first_cue(tokens, lang))
-        request = max(request, request_cue(part))
-        if "?" in part and is_rhetorical(part):
+        cues = clause_cues(part, lang)
+        best = max(best, cues.score)
+        qmark = max(qmark, cues.qmark)
+        wh = max(wh, cues.wh)
+        verb = max(verb, cues.verb)
+        request = max(request, cues.request)
+        if "?" in part and cues.rhetorical:
             rhetorical = 1.0
     low = post.lower()
     return np.array(

@@ -10,9 +10,15 @@ decides, else ``"unknown"``. When lingua's best language does not lead the
 second by ``MIN_LEAD`` (confidence), the rules of
 :mod:`radar.enrich.language_rules` break the tie.
 
-Speed: lingua's low-accuracy mode (trigrams only) reads most posts; only when its
-best language leads by less than ``ESCALATE_LEAD`` does the full model (1- to 5-grams)
-read the post again. On the project's language sample (same run) that kept accuracy
+Speed: a post whose function words settle its language (:func:`decisive_language`:
+"weet iemand of de treinen ..." is Dutch) is not read by lingua: on the project's
+language sample the same accuracy (nl 0.963, en 0.965 -> 0.967, de/fr 1.0), 99.2 % the
+same answers on 3,000 CrisisLex tweets (the others mostly English tweets with a Tagalog
+word, read as English instead of ``unknown``), and lingua reads 9 % of the nl_posts
+(38 % of the sample, 50 % of CrisisLex). A batch (:func:`detect_languages`) is read by
+lingua on every core. Of the rest, lingua's low-accuracy mode (trigrams only) reads
+most posts; only when its best language leads by less than ``ESCALATE_LEAD`` does the
+full model (1- to 5-grams) read the post again. On the project's language sample (same run) that kept accuracy
 (nl 0.965 -> 0.963, en 0.975 -> 0.970, de/fr 1.0) with 15 % of posts read twice, at
 about half the cost per post (low mode ~3.4x faster than the full one).
 
@@ -28,10 +34,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from radar.enrich.language_rules import (
     SUPPORTED,
     clean_for_language,
+    decisive_language,
     language_scores,
     normalise_hint,
     rules_language,
@@ -41,6 +49,7 @@ __all__ = [
     "SUPPORTED",
     "clean_for_language",
     "detect_language",
+    "detect_languages",
     "language_scores",
     "lingua_language",
     "normalise_hint",
@@ -52,6 +61,10 @@ MIN_LEAD = 0.2
 
 ESCALATE_LEAD = 0.9
 """Lead of the low-accuracy mode's best language below which the full model reads the post."""
+
+PARALLEL_FROM = 16
+"""Batches from this size are read by lingua's parallel calls (threads on every core);
+smaller ones one by one, where starting the threads would cost more than it saves."""
 
 _ISO = {
     "DUTCH": "nl",
@@ -78,7 +91,11 @@ def _detector(low_accuracy: bool = False):
 
 
 def _best(cleaned: str, low_accuracy: bool) -> tuple[str, float]:
-    values = _detector(low_accuracy).compute_language_confidence_values(cleaned)
+    return _lead(_detector(low_accuracy).compute_language_confidence_values(cleaned))
+
+
+def _lead(values: list) -> tuple[str, float]:
+    """(best language's code, its confidence lead over the second) of lingua's values."""
     best = values[0]
     second = values[1].value if len(values) > 1 else 0.0
     return _ISO[best.language.name], best.value - second
@@ -110,14 +127,49 @@ def detect_language(text: str, hint: str | None = None) -> str:
     >>> detect_language("ok", hint="en"), detect_language("ok")
     ('en', 'unknown')
     """
-    fallback = normalise_hint(hint) or "unknown"
-    cleaned = clean_for_language(text)
-    letters = len(_LETTER.findall(cleaned))
-    if letters < 2:
-        return fallback
-    if len(_LATIN.findall(cleaned)) < 0.5 * letters:
-        return "unknown"
-    best, lead = lingua_language(cleaned)
-    if lead < MIN_LEAD:
-        return rules_language(text, hint)
-    return best if best in SUPPORTED else "unknown"
+    return detect_languages([text], [hint])[0]
+
+
+def detect_languages(texts: Sequence[str], hints: Sequence[str | None]) -> list[str]:
+    """:func:`detect_language` of each text with its hint, for a batch: lingua reads the
+    batch on all cores (its ``*_in_parallel`` calls), the same answers as one by one.
+
+    >>> detect_languages(["Rijden er nog treinen?", "ok"], [None, "en"])
+    ['nl', 'en']
+    """
+    answers: list[str | None] = []
+    cleaned: dict[int, str] = {}
+    for i, (text, hint) in enumerate(zip(texts, hints, strict=True)):
+        clean = clean_for_language(text)
+        letters = len(_LETTER.findall(clean))
+        if letters < 2:
+            answers.append(normalise_hint(hint) or "unknown")
+        elif len(_LATIN.findall(clean)) < 0.5 * letters:
+            answers.append("unknown")
+        elif decided := decisive_language(clean):
+            answers.append(decided)
+        else:
+            answers.append(None)
+            cleaned[i] = clean
+    for i, (best, lead) in zip(cleaned, _lingua_batch(list(cleaned.values())), strict=True):
+        if lead < MIN_LEAD:
+            answers[i] = rules_language(texts[i], hints[i])
+        else:
+            answers[i] = best if best in SUPPORTED else "unknown"
+    return [answer or "unknown" for answer in answers]
+
+
+def _lingua_batch(cleaned: list[str]) -> list[tuple[str, float]]:
+    """:func:`lingua_language` of each cleaned text, the batch read in parallel."""
+    if len(cleaned) < PARALLEL_FROM:
+        return [lingua_language(text) for text in cleaned]
+    answers = [_lead(values) for values in _parallel(cleaned, low_accuracy=True)]
+    again = [i for i, (_best, lead) in enumerate(answers) if lead < ESCALATE_LEAD]
+    full = _parallel([cleaned[i] for i in again], low_accuracy=False) if again else []
+    for i, values in zip(again, full, strict=True):
+        answers[i] = _lead(values)
+    return answers
+
+
+def _parallel(cleaned: list[str], low_accuracy: bool) -> list:
+    return _detector(low_accuracy).compute_language_confidence_values_in_parallel(cleaned)

@@ -29,7 +29,14 @@ import re
 from collections.abc import Callable
 from types import MappingProxyType
 
-__all__ = ["DECISIVE_WORDS", "SUPPORTED", "rules_language", "language_scores", "normalise_hint"]
+__all__ = [
+    "DECISIVE_WORDS",
+    "SUPPORTED",
+    "decisive_language",
+    "rules_language",
+    "language_scores",
+    "normalise_hint",
+]
 
 SUPPORTED: frozenset[str] = frozenset({"nl", "en", "de", "fr"})
 """Languages the detector returns; anything else is ``"unknown"``."""
@@ -324,6 +331,25 @@ def _scores(cleaned: str) -> dict[str, float]:
             if hits:
                 scores[lang] += min(hits * weight, cue_cap) * 0.5
     return scores
+
+
+def decisive_language(cleaned: str) -> str | None:
+    """The radar's language a cleaned text's function words alone settle (at least
+    ``DECISIVE_WORDS`` of evidence and a lead of one less), else None.
+
+    >>> decisive_language(clean_for_language("Weet iemand of de treinen weer rijden?"))
+    'nl'
+    >>> decisive_language(clean_for_language("Typhoon Pablo PAGASA update")) is None
+    True
+    """
+    scores = dict.fromkeys(_FUNCTION_WORDS, 0.0)
+    for word in _WORD.findall(cleaned):
+        for lang, weight in WORD_WEIGHTS.get(word, ()):
+            scores[lang] += weight
+    (best, top), (_second, runner_up) = sorted(scores.items(), key=lambda kv: -kv[1])[:2]
+    if top >= DECISIVE_WORDS and top - runner_up >= DECISIVE_WORDS - 1.0 and best in SUPPORTED:
+        return best
+    return None
 
 
 def rules_language(text: str, hint: str | None = None) -> str:

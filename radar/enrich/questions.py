@@ -35,6 +35,7 @@ True
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from radar.enrich.question_cues import _REQUEST_ANY as _REQUEST_ANY
 from radar.enrich.question_cues import _tokens as _tokens
@@ -73,6 +74,7 @@ from radar.enrich.text import clauses, normalise_post
 
 __all__ = [
     "ANSWER_HOOKS",
+    "ClauseCues",
     "AUXILIARIES",
     "HEADLINE_PATTERNS",
     "LEADING_FILLERS",
@@ -87,6 +89,7 @@ __all__ = [
     "WH_CONTRACTIONS",
     "WH_MODIFIERS",
     "WH_WORDS",
+    "clause_cues",
     "clauses",
     "comma_question",
     "headline_penalty",
@@ -101,23 +104,49 @@ __all__ = [
 ]
 
 
+class ClauseCues(NamedTuple):
+    """The cues of one clause, computed once (:func:`clause_cues`)."""
+
+    score: float
+    """The clause's score before the post-level penalties (:func:`_clause_score`)."""
+    qmark: float
+    wh: float
+    verb: float
+    request: float
+    rhetorical: bool
+    """A rhetorical form; read only for a clause with '?' or a positive score."""
+
+
 @lru_cache(maxsize=8192)
-def _clause_score(clause: str, lang: str) -> float:
-    """Score of one clause before post-level penalties (cached: the focus text asks again)."""
+def clause_cues(clause: str, lang: str) -> ClauseCues:
+    """The cues of one clause and its score (cached: the focus text and the question
+    head's cues ask again for the clauses the score just read).
+
+    >>> cues = clause_cues("Weet iemand of de trein rijdt?", "nl")
+    >>> cues.score > 1, cues.qmark > 0, cues.rhetorical
+    (True, True, False)
+    """
     tokens = _tokens(clause)
-    if not tokens:
-        return 0.0
-    score = question_mark_cue(clause)
-    grammar = max(wh_question_cue(tokens, lang), verb_first_cue(tokens, lang))
+    qmark = question_mark_cue(clause)
+    wh = wh_question_cue(tokens, lang)
+    verb = verb_first_cue(tokens, lang)
     request = request_cue(clause)
-    score += max(grammar, request) + 0.5 * min(grammar, request)
-    if score <= 0.0:
-        return score  # nothing asks; the penalties below would only lower it
-    if is_rhetorical(clause):
-        score -= 0.8
-    if len(tokens) < 2 and score < 0.5:
-        score -= 0.2
-    return score
+    grammar = max(wh, verb)
+    score = qmark + (max(grammar, request) + 0.5 * min(grammar, request))
+    if not tokens:
+        score = 0.0
+    rhetorical = (score > 0.0 or "?" in clause) and is_rhetorical(clause)
+    if score > 0.0:  # nothing asks otherwise; the penalties below would only lower it
+        if rhetorical:
+            score -= 0.8
+        if len(tokens) < 2 and score < 0.5:
+            score -= 0.2
+    return ClauseCues(score, qmark, wh, verb, request, rhetorical)
+
+
+def _clause_score(clause: str, lang: str) -> float:
+    """Score of one clause before post-level penalties."""
+    return clause_cues(clause, lang).score
 
 
 def question_score(text: str, lang: str) -> float:

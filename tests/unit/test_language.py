@@ -7,7 +7,15 @@ import time
 import pytest
 
 from radar.enrich import detect_language
-from radar.enrich.language import clean_for_language, language_scores, normalise_hint
+from radar.enrich.language import (
+    PARALLEL_FROM,
+    clean_for_language,
+    detect_languages,
+    language_scores,
+    lingua_language,
+    normalise_hint,
+)
+from radar.enrich.language_rules import decisive_language
 
 pytestmark = pytest.mark.unit
 
@@ -108,3 +116,24 @@ def test_detection_is_fast_enough_for_a_stream():
     for text in texts:
         detect_language(text)
     assert len(texts) / max(time.process_time() - start, 1e-6) > 1000
+
+
+def test_a_batch_reads_as_one_by_one():
+    """The batch path (lingua's parallel calls, the function-word shortcut) gives the
+    answers of single calls, hints included."""
+    texts = DUTCH + ENGLISH + ["ok", "#storing @NS_online", "Der Zug fällt heute aus."]
+    hints = [None] * (len(texts) - 2) + ["nl-NL", None]
+    assert len(texts) >= PARALLEL_FROM
+    expected = [detect_language(text, hint=hint) for text, hint in zip(texts, hints)]
+    assert detect_languages(texts, hints) == expected
+    assert expected[-3:] == ["unknown", "nl", "de"]
+
+
+def test_function_words_settle_a_plain_post_without_lingua():
+    clean = clean_for_language("Weet iemand of de treinen vandaag weer rijden?")
+    assert decisive_language(clean) == "nl"
+    assert lingua_language(clean)[0] == "nl"  # the shortcut agrees with lingua
+    # names and a hashtag alone do not settle it: lingua reads those
+    assert decisive_language(clean_for_language("Typhoon Pablo PAGASA update")) is None
+    # a function-word profile outside the radar's languages is left to lingua too
+    assert decisive_language(clean_for_language("ang mga tao ng bayan ay ligtas na")) is None

@@ -244,3 +244,17 @@ def test_speculation_opinion_polls_and_small_talk_are_not_requests(text, lang):
 )
 def test_help_question_after_a_statement_and_a_comma(text, lang, is_question):
     assert (question_score(text, lang) >= 0.5) is is_question
+
+
+def test_clause_cues_hold_what_the_score_and_the_head_read():
+    from radar.enrich.heads import question_cues
+    from radar.enrich.questions import clause_cues
+
+    asking = clause_cues("Weet iemand of de trein rijdt?", "nl")
+    assert asking.score > 1 and asking.qmark > 0 and not asking.rhetorical
+    rhetorical = clause_cues("Hoe is het mogelijk?", "nl")
+    assert rhetorical.rhetorical and rhetorical.score < asking.score
+    assert clause_cues("??", "nl").score == 0.0  # no words: nothing asks
+    cues = question_cues("Hoe is het mogelijk? Weet iemand of de trein rijdt?", "nl")
+    assert cues[3] == pytest.approx(min(asking.score, 1.5))  # best_clause
+    assert cues[9] == 1.0  # rhetorical: one clause is
