@@ -21,6 +21,9 @@ from radar.errors import OutputError, RadarError
 # new questions one by one, the second failure's swing, relief); at 120x it was over
 # before the first model fit and the wall showed only its end
 DEMO_SPEED = 20.0
+# `radar demo --from`: where the replay starts (radar.demo.DEMO_FROM_MINUTE, kept in step
+# by tests/unit/test_demo.py; this module imports nothing heavy before a command runs)
+DEMO_FROM_MINUTE = 14.0
 
 log = logging.getLogger("radar")
 # the lines a person reads on stderr ("warning: …", "Error: …"): plain text, or JSON
@@ -70,6 +73,15 @@ def _parser() -> argparse.ArgumentParser:
         help=f"replay speed (default {DEMO_SPEED:g}x: the 3-hour drill plays in 9 minutes)",
     )
     p.add_argument("--seed", type=int, default=7)
+    p.add_argument(
+        "--from",
+        dest="from_minute",
+        type=float,
+        default=DEMO_FROM_MINUTE,
+        metavar="MINUTE",
+        help=f"drill minute to start replaying from; earlier posts are stored at once "
+        f"(default {DEMO_FROM_MINUTE:g}: the first questions are building; 0: from the start)",
+    )
 
     p = sub.add_parser("run", parents=[common], help="every stage in one process")
     p.add_argument("--host")
@@ -184,7 +196,7 @@ def cmd_demo(args) -> int:
     settings = _settings(
         args, clock="data", refresh_seconds=5.0, namespace=args.namespace or "demo"
     )
-    return run_demo(settings, speed=args.speed, seed=args.seed)
+    return run_demo(settings, speed=args.speed, seed=args.seed, from_minute=args.from_minute)
 
 
 def cmd_run(args) -> int:

@@ -21,6 +21,12 @@ log = logging.getLogger(__name__)
 
 DRILL_TZ = "Europe/Amsterdam"
 
+DEMO_FROM_MINUTE = 14.0
+"""Where ``radar demo`` starts replaying, in drill minutes: the first question wave is
+building (it starts at minute 10 and reaches five posts around minute 15). What came
+before is stored at once, as a radar started during a running crisis would backfill
+it; ``--from 0`` replays from the first post."""
+
 
 def morning_rush(now: datetime | None = None) -> datetime:
     """06:30 Dutch time of the latest morning that lies three hours or more in the past:
@@ -52,6 +58,19 @@ def drill_mentions(seed: int = 7, start: datetime | None = None) -> list[Mention
         row_to_mention(row, f"drill:{i}", FieldMap(), source_type="demo")
         for i, row in enumerate(rows, 1)
     ]
+
+
+def split_at_minute(mentions: list[Mention], minute: float) -> tuple[list[Mention], list[Mention]]:
+    """(stored at once, replayed): the mentions before and from ``minute`` of the drill.
+
+    >>> ms = [Mention(id=str(i), text="x", published=60.0 * i) for i in range(5)]
+    >>> [len(part) for part in split_at_minute(ms, 2.5)], split_at_minute(ms, 0)[0]
+    ([3, 2], [])
+    """
+    if not mentions or minute <= 0:
+        return [], list(mentions)
+    cut = mentions[0].published + 60.0 * minute
+    return [m for m in mentions if m.published < cut], [m for m in mentions if m.published >= cut]
 
 
 def drill_clock(mentions: list[Mention], done: int) -> str:
@@ -92,7 +111,9 @@ class DrillProgress:
         )
 
 
-def run_demo(settings: Settings, speed: float, seed: int = 7) -> int:
+def run_demo(
+    settings: Settings, speed: float, seed: int = 7, from_minute: float = DEMO_FROM_MINUTE
+) -> int:
     from radar.replay import replay_mentions
     from radar.services import check_port_free, start_pipeline, start_thread, stop_threads
     from radar.store import open_store
@@ -100,6 +121,11 @@ def run_demo(settings: Settings, speed: float, seed: int = 7) -> int:
 
     if speed <= 0:
         raise RadarError(f"--speed {speed:g}: the replay speed must be above 0 (e.g. 20)")
+    if not 0 <= from_minute < 180:
+        raise RadarError(
+            f"--from {from_minute:g}: the drill minute to start from must be 0 to 179 "
+            f"(default {DEMO_FROM_MINUTE:g}; 0 replays from the first post)"
+        )
     check_port_free(settings.web_host, settings.web_port)
     mentions = drill_mentions(seed)
     progress = DrillProgress(mentions)
@@ -116,17 +142,26 @@ def run_demo(settings: Settings, speed: float, seed: int = 7) -> int:
                 )
             store.clear()
         stop = threading.Event()
-        span = (mentions[-1].published - mentions[0].published) / speed
+        backfill, replayed = split_at_minute(mentions, from_minute)
+        span = (mentions[-1].published - mentions[0].published - 60.0 * from_minute) / speed
         print(
             f"Crisis radar demo: {len(mentions)} posts of a rail-outage drill "
             f"({drill_clock(mentions, 1)}–{drill_clock(mentions, len(mentions))}), "
             f"replayed at {speed:g}x: about {span / 60:.0f} min."
         )
+        if backfill:
+            print(
+                f"The first {from_minute:g} drill minutes ({len(backfill)} posts, up to "
+                f"{drill_clock(mentions, len(backfill))}) are stored at once, as a radar started "
+                "during a crisis backfills them; `--from 0` replays from the first post."
+            )
+            store.add_mentions(backfill)
+            progress.update(len(backfill))
         print(f"Loading models … the wall is on http://{settings.web_host}:{settings.web_port}")
         threads = start_pipeline(settings, store, stop, with_feeds=False)
 
         def replay() -> None:
-            replay_mentions(store, mentions, speed, stop, on_progress=progress.update)
+            replay_mentions(store, replayed, speed, stop, on_progress=progress.update)
             if not stop.is_set():
                 print(progress.ended(), flush=True)
 

@@ -62,3 +62,25 @@ def test_a_speed_of_zero_is_refused_in_one_line(capsys):
     assert capsys.readouterr().err.strip() == (
         "Error: --speed 0: the replay speed must be above 0 (e.g. 20)"
     )
+
+
+def test_the_demo_starts_where_the_first_questions_build_with_the_start_backfilled():
+    from radar.demo import DEMO_FROM_MINUTE, split_at_minute
+    from radar.scenario import QUESTION_INTENTS
+
+    args = cli._parser().parse_args(["demo"])
+    assert args.from_minute == cli.DEMO_FROM_MINUTE == DEMO_FROM_MINUTE
+    mentions = drill_mentions(7)
+    backfill, replayed = split_at_minute(mentions, args.from_minute)
+    assert backfill + replayed == mentions  # nothing lost, order kept
+    first_wave = QUESTION_INTENTS[0][1]
+    assert first_wave < args.from_minute  # the wave has begun, its posts are backfilled
+    assert all(m.published < replayed[0].published for m in backfill)
+    assert len(backfill) < len(mentions) / 10  # the story itself still plays live
+    assert split_at_minute(mentions, 0) == ([], mentions)
+
+
+def test_a_start_minute_outside_the_drill_is_refused_in_one_line(capsys):
+    assert cli.main(["demo", "--from", "200", "--port", "1"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "--from 200" in err[0] and "0 to 179" in err[0]

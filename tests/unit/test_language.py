@@ -124,7 +124,7 @@ def test_a_batch_reads_as_one_by_one():
     texts = DUTCH + ENGLISH + ["ok", "#storing @NS_online", "Der Zug fällt heute aus."]
     hints = [None] * (len(texts) - 2) + ["nl-NL", None]
     assert len(texts) >= PARALLEL_FROM
-    expected = [detect_language(text, hint=hint) for text, hint in zip(texts, hints)]
+    expected = [detect_language(text, hint=hint) for text, hint in zip(texts, hints, strict=True)]
     assert detect_languages(texts, hints) == expected
     assert expected[-3:] == ["unknown", "nl", "de"]
 
