@@ -33,6 +33,15 @@ LABEL_SAMPLE = 300
 _WORD = re.compile(r"[^\W_][\w'-]*")
 
 
+def word_set(label: str) -> set[str]:
+    """The lower-case words of a label.
+
+    >>> sorted(word_set("Typhoon Bopha (death)"))
+    ['bopha', 'death', 'typhoon']
+    """
+    return {w.casefold() for w in _WORD.findall(label)}
+
+
 def distinct_keywords(keywords: list[str], n: int) -> list[str]:
     """The first ``n`` keywords that each add a word: a phrase replaces the single words
     it holds, and a keyword whose words are all shown already is skipped.
@@ -91,15 +100,29 @@ def as_written(phrase: tuple[str, ...], members: Sequence[str]) -> str:
     return max(forms.items(), key=lambda item: (item[1], item[0]))[0] if forms else " ".join(phrase)
 
 
-def cluster_label(members: Sequence[str], keywords: list[str], n_keywords: int = 3) -> str:
+def cluster_label(
+    members: Sequence[str],
+    keywords: list[str],
+    n_keywords: int = 3,
+    avoid: frozenset[str] = frozenset(),
+) -> str:
     """A phrase at least :data:`PHRASE_SHARE` of the members write that holds a word of
     the cluster's first keywords (so a name every cluster shares, such as the event's,
     does not name this one): among those written by nearly as many members as the most
     written one (:data:`NEAR_TOP`), the longest; first letter capitalised. Else the
-    distinct keywords joined by commas."""
+    distinct keywords joined by commas. ``avoid``: lower-case words of a label another
+    cluster has; the phrase must hold a keyword outside them.
+
+    >>> members = ["Typhoon Bopha death toll rises", "typhoon bopha: death toll 500",
+    ...            "Death toll of Typhoon Bopha"]
+    >>> cluster_label(members, ["death", "toll", "bopha"])
+    'Typhoon Bopha'
+    >>> cluster_label(members, ["death", "toll", "bopha"], avoid=frozenset({"typhoon", "bopha"}))
+    'Death toll'
+    """
     sample = list(members[:LABEL_SAMPLE])
     shown = distinct_keywords(keywords, n_keywords)
-    key_words = {w for k in shown for w in k.split()}
+    key_words = {w for k in shown for w in k.split()} - avoid
     need = max(2, PHRASE_SHARE * len(sample))
     shared = {p: c for p, c in member_phrases(sample).items() if c >= need and key_words & set(p)}
     if shared:
@@ -109,3 +132,35 @@ def cluster_label(members: Sequence[str], keywords: list[str], n_keywords: int =
         text = as_written(phrase, sample)
         return text[:1].upper() + text[1:]
     return ", ".join(shown)
+
+
+def distinct_labels(
+    labels: Sequence[str], keywords: Sequence[list[str]], sizes: Sequence[int]
+) -> list[str]:
+    """The labels, each shown once: where clusters share a label, the largest keeps it and
+    each other one adds its first keyword that is not a word of the label yet (else its
+    rank among them), so no two cards on the wall read the same.
+
+    >>> distinct_labels(["Typhoon bopha", "Typhoon bopha", "Geld terug"],
+    ...                 [["bopha", "typhoon", "evacuees"], ["typhoon", "mindanao"], ["geld"]],
+    ...                 [40, 25, 10])
+    ['Typhoon bopha', 'Typhoon bopha (mindanao)', 'Geld terug']
+    """
+    out = list(labels)
+    groups: dict[str, list[int]] = {}
+    for i, label in enumerate(labels):
+        groups.setdefault(label.casefold(), []).append(i)
+    for same in groups.values():
+        if len(same) < 2:
+            continue
+        same.sort(key=lambda i: -sizes[i])
+        taken = {out[i].casefold() for i in range(len(out))}
+        for rank, i in enumerate(same[1:], 2):
+            words = word_set(labels[i])
+            extra = next((k for k in keywords[i] if not set(k.casefold().split()) <= words), None)
+            candidate = f"{labels[i]} ({extra})" if extra else f"{labels[i]} ({rank})"
+            if candidate.casefold() in taken:
+                candidate = f"{labels[i]} ({rank})"
+            out[i] = candidate
+            taken.add(candidate.casefold())
+    return out

@@ -30,7 +30,7 @@ from radar.config import Settings
 from radar.enrich.focus import headline_text
 from radar.fold import fold_same_answer
 from radar.headline import CANDIDATES, headline_member
-from radar.labels import LABEL_SAMPLE, cluster_label
+from radar.labels import LABEL_SAMPLE, cluster_label, distinct_labels, word_set
 from radar.model import EnrichedMention
 from radar.operator import OperatorState, apply_operator_state, remember_wording_use
 from radar.playbooks import PlaybookIndex, pick_wording
@@ -110,7 +110,8 @@ class Radar:
         }
         self.previous_order: list[str] = []
         self.first_seen: dict[str, float] = {}
-        self.names: dict[str, tuple[int, str]] = {}  # cluster id -> (size when named, label)
+        # cluster id (or id and the words it must avoid) -> (size when named, label)
+        self.names: dict[str | tuple[str, frozenset[str]], tuple[int, str]] = {}
         self.wording: dict[str, tuple[str, str]] = {}
         self.wording_used: dict[str, float] = {}
         self.alert_since: dict[str, float] = {}
@@ -246,17 +247,49 @@ class Radar:
                     "_weight": recency_weight(times, now),
                 }
             )
+        self._relabel_shared(out, frame, result.clusters)
         return out
 
-    def _label(self, cid: str, frame: Any, members: np.ndarray, keywords: list[str]) -> str:
-        """The cluster's name (:func:`radar.labels.cluster_label`), kept until the cluster
-        has grown or shrunk by a quarter: a calm wall, and a 50k window's refresh does not
-        read every cluster's members each time (2.1 s -> 5.9 s when it did)."""
-        named = self.names.get(cid)
+    def _relabel_shared(self, out: list[dict[str, Any]], frame: Any, clusters: list) -> None:
+        """Where clusters share a label (an event's name: "Typhoon Bopha"), the largest keeps
+        it; each other one is named again without the shared label's words, and a name
+        still shared gets a keyword added (:func:`radar.labels.distinct_labels`)."""
+        groups: dict[str, list[int]] = {}
+        for i, card in enumerate(out):
+            groups.setdefault(card["label"].casefold(), []).append(i)
+        for label, same in groups.items():
+            if len(same) < 2:
+                continue
+            avoid = frozenset(word_set(label))
+            for i in sorted(same, key=lambda i: -out[i]["size"])[1:]:
+                card = out[i]
+                card["label"] = self._label(
+                    card["id"], frame, clusters[i].members, card["keywords"], avoid
+                )
+        shown = distinct_labels(
+            [c["label"] for c in out], [c["keywords"] for c in out], [c["size"] for c in out]
+        )
+        for card, label in zip(out, shown, strict=True):
+            card["label"] = label
+
+    def _label(
+        self,
+        cid: str,
+        frame: Any,
+        members: np.ndarray,
+        keywords: list[str],
+        avoid: frozenset[str] = frozenset(),
+    ) -> str:
+        """The cluster's name (:func:`radar.labels.cluster_label`; ``avoid``: words of a name
+        another cluster has), kept until the cluster has grown or shrunk by a quarter: a
+        calm wall, and a 50k window's refresh does not read every cluster's members each
+        time (2.1 s -> 5.9 s when it did)."""
+        key = (cid, avoid) if avoid else cid
+        named = self.names.get(key)
         if named is None or abs(len(members) - named[0]) > RENAME_CHANGE * named[0]:
             texts = [frame.mentions[i].text for i in members[:LABEL_SAMPLE]]
-            named = (len(members), cluster_label(texts, keywords))
-            self.names[cid] = named
+            named = (len(members), cluster_label(texts, keywords, avoid=avoid))
+            self.names[key] = named
         return named[1]
 
     @staticmethod
