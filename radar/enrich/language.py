@@ -18,8 +18,9 @@ word, read as English instead of ``unknown``), and lingua reads 9 % of the nl_po
 (38 % of the sample, 50 % of CrisisLex). A batch (:func:`detect_languages`) is read by
 lingua on every core. Of the rest, lingua's low-accuracy mode (trigrams only) reads
 most posts; only when its best language leads by less than ``ESCALATE_LEAD`` does the
-full model (1- to 5-grams) read the post again. On the project's language sample (same run) that kept accuracy
-(nl 0.965 -> 0.963, en 0.975 -> 0.970, de/fr 1.0) with 15 % of posts read twice, at
+full model (1- to 5-grams) read the post again. On the project's language sample (same
+run) that kept accuracy (nl 0.965 -> 0.963, en 0.975 -> 0.970, de/fr 1.0) with 15 %
+of posts read twice, at
 about half the cost per post (low mode ~3.4x faster than the full one).
 
 >>> detect_language("Rijden er nog treinen naar Utrecht?")

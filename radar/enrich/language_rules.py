@@ -311,12 +311,18 @@ def language_scores(text: str) -> dict[str, float]:
     return _scores(clean_for_language(text))
 
 
-def _scores(cleaned: str) -> dict[str, float]:
+def _word_scores(cleaned: str) -> tuple[dict[str, float], list[str]]:
+    """Function-word evidence per language, and the words read."""
     scores = dict.fromkeys(_FUNCTION_WORDS, 0.0)
     words = _WORD.findall(cleaned)
     for word in words:
         for lang, weight in WORD_WEIGHTS.get(word, ()):
             scores[lang] += weight
+    return scores, words
+
+
+def _scores(cleaned: str) -> dict[str, float]:
+    scores, words = _word_scores(cleaned)
     ranked = sorted(scores.values(), reverse=True)
     if ranked[0] >= DECISIVE_WORDS and ranked[0] - ranked[1] >= DECISIVE_WORDS - 1.0:
         return scores  # function words decide; letter cues would not change the answer
@@ -342,10 +348,7 @@ def decisive_language(cleaned: str) -> str | None:
     >>> decisive_language(clean_for_language("Typhoon Pablo PAGASA update")) is None
     True
     """
-    scores = dict.fromkeys(_FUNCTION_WORDS, 0.0)
-    for word in _WORD.findall(cleaned):
-        for lang, weight in WORD_WEIGHTS.get(word, ()):
-            scores[lang] += weight
+    scores, _words = _word_scores(cleaned)
     (best, top), (_second, runner_up) = sorted(scores.items(), key=lambda kv: -kv[1])[:2]
     if top >= DECISIVE_WORDS and top - runner_up >= DECISIVE_WORDS - 1.0 and best in SUPPORTED:
         return best
