@@ -102,11 +102,15 @@ def load_nl_posts(data: Path, task: str) -> Posts:
     return Posts(f"nl_posts_{task}", ids, texts, labels, sources)
 
 
-def load_crisislex_questions(data: Path) -> Posts:
-    """The hand-labelled CrisisLex T26 tweets of ``eval/question_labels.tsv``."""
-    rows = load_devset(data)
+def load_crisislex_questions(data: Path, readers: bool = False) -> Posts:
+    """The hand-labelled CrisisLex T26 tweets of ``eval/question_labels.tsv``, or with
+    ``readers`` the tweets two blind readers agreed on (``eval/question_readers/labels.tsv``,
+    :mod:`eval.label_questions`)."""
+    from eval.label_questions import OUT as READER_LABELS
+
+    rows = load_devset(data, READER_LABELS) if readers else load_devset(data)
     return Posts(
-        "crisislex_q",
+        "crisislex_readers" if readers else "crisislex_q",
         [row[0] for row in rows],
         [row[1] for row in rows],
         [row[2] for row in rows],

@@ -320,8 +320,9 @@ def evaluate_heads(data_dir: Path, embedder_spec: str) -> dict:
 
     warnings.filterwarnings("ignore", message="The least populated class")
     embedder = sets.cached_embedder(embedder_spec)
-    nl, crisis, extra, probe = th.question_sets(data_dir, embedder)
-    cv = th.cross_validate_questions([nl, crisis], extra, probe)
+    labelled, extra, probe = th.question_sets(data_dir, embedder)
+    nl = labelled[0]
+    cv = th.cross_validate_questions(labelled, extra, probe)
     questions = th.question_report(cv) | {"hwu64_recall": cv["probe"]}
 
     heads = load_heads(embedder.name, nl.vectors.shape[1])

@@ -37,7 +37,7 @@ def read_labels(path: Path = LABELS) -> dict[str, int]:
     labels: dict[str, int] = {}
     with path.open(encoding="utf-8") as handle:
         for line in handle:
-            tweet_id, _, label = line.rstrip("\n").partition("\t")
+            tweet_id, label = (line.rstrip("\n").split("\t") + [""])[:2]
             if tweet_id and tweet_id != "tweet_id":
                 labels[tweet_id] = int(label)
     return labels

@@ -2,7 +2,8 @@
 
 Question head: logistic regression on ``[embedding, rule cues]`` of the worker's own
 path, trained on ``nl_posts`` (agreed labels: info = 1, rhetorical and none = 0) and
-the hand-labelled CrisisLex tweets of ``eval/question_labels.tsv``. The regularisation
+the hand-labelled CrisisLex tweets of ``eval/question_labels.tsv`` and of
+``eval/question_readers/labels.tsv`` (two blind readers). The regularisation
 and the threshold are chosen on validation folds of the training posts only (inner
 3-fold cross-validation, out-of-fold scores), never on the posts a figure is reported
 on: the reported figures are an outer 5-fold cross-validation, folds stratified by
@@ -372,12 +373,16 @@ def provenance(embedder, dim: int, command: str) -> dict:  # noqa: ANN001
 
 
 def question_sets(data: Path, embedder):  # noqa: ANN001, ANN201
-    """nl_posts, the CrisisLex labels, the CLINC requests (as Extra) and the HWU64 probe."""
-    nl = sets.featurise(sets.load_nl_posts(data, "q"), embedder)
-    crisis = sets.featurise(sets.load_crisislex_questions(data), embedder)
+    """The labelled sets (nl_posts, the CrisisLex labels, the readers' CrisisLex labels),
+    the CLINC requests (as Extra) and the HWU64 probe."""
+    labelled = [
+        sets.featurise(sets.load_nl_posts(data, "q"), embedder),
+        sets.featurise(sets.load_crisislex_questions(data), embedder),
+        sets.featurise(sets.load_crisislex_questions(data, readers=True), embedder),
+    ]
     clinc = sets.featurise(sets.load_clinc_requests(data, EXTRA_REQUESTS), embedder)
     probe = sets.featurise(sets.load_hwu(data), embedder)
-    return nl, crisis, Extra(clinc, EXTRA_WEIGHT), probe
+    return labelled, Extra(clinc, EXTRA_WEIGHT), probe
 
 
 def load_corrections(path: Path) -> sets.Posts:
@@ -405,8 +410,8 @@ def train_question(
     command: str,
     corrections: Path | None = None,  # noqa: ANN001
 ) -> dict:
-    nl, crisis, extra, probe = question_sets(data, embedder)
-    labelled = [nl, crisis]
+    labelled, extra, probe = question_sets(data, embedder)
+    nl, crisis, readers = labelled
     if corrections is not None:
         fixed = load_corrections(corrections)
         print(f"  {len(fixed.labels)} question corrections from {corrections}", flush=True)
@@ -423,11 +428,15 @@ def train_question(
             f"{len(nl.posts.labels)} posts, {sum(nl.posts.labels)} info",
             "crisislex_q": "eval/question_labels.tsv joined with crisislex_t26, "
             f"{len(crisis.posts.labels)} tweets, {sum(crisis.posts.labels)} questions",
+            "crisislex_readers": "eval/question_readers/labels.tsv joined with crisislex_t26: "
+            "a seeded sample (eval/label_questions.py) labelled by two blind readers, "
+            "disagreements dropped, "
+            f"{len(readers.posts.labels)} tweets, {sum(readers.posts.labels)} info",
             "clinc_requests": f"{EXTRA_REQUESTS} CLINC150 train queries (not small talk/meta) "
             f"as requests, weight {EXTRA_WEIGHT}, in every training fold, never tested on",
             **(
-                {"corrections": f"{corrections}: {len(labelled[2].posts.labels)} posts"}
-                if len(labelled) > 2
+                {"corrections": f"{corrections}: {len(labelled[3].posts.labels)} posts"}
+                if len(labelled) > 3
                 else {}
             ),
         },
@@ -476,9 +485,9 @@ def info_scores(data: Path, embedder, f: sets.Features) -> np.ndarray:  # noqa: 
 
     shipped = load_heads(embedder.name, f.vectors.shape[1]).question
     scores = shipped.scores(f.vectors, f.cues, f.posts.texts)
-    nl, crisis, extra, _ = question_sets(data, embedder)
-    vectors, cues, y, groups, _ = _stack_questions([nl, crisis])
-    ids = nl.posts.ids + crisis.posts.ids
+    labelled, extra, _ = question_sets(data, embedder)
+    vectors, cues, y, groups, _ = _stack_questions(labelled)
+    ids = [post_id for f in labelled for post_id in f.posts.ids]
     row = {post_id: i for i, post_id in enumerate(f.posts.ids)}
     c = float(shipped.provenance["model"].split("C=")[1].split(",")[0])
     for train, test in StratifiedKFold(5, shuffle=True, random_state=SEED).split(vectors, groups):
