@@ -16,6 +16,7 @@ import json
 import logging
 import math
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -73,7 +74,9 @@ def load_file(
     """Input rows and their mentions, aligned; each bad line is reported in one line
     (``on_skip``, default: a log warning) and skipped. The first row decides whether the
     text column (and a named time column) exists; a file without times is a warning
-    (``on_warning``) that names its time-like columns."""
+    (``on_warning``) that names its time-like columns. Rows without a time all get the
+    time the file was opened, so the same file gives the same clusters on every run."""
+    opened = time.time()
     rows: list[dict[str, Any]] = []
     mentions: list[Mention] = []
     skipped = 0
@@ -86,7 +89,7 @@ def load_file(
                 warning = check_time_field(path, row, fields)
                 if warning:
                     (on_warning or log.warning)(warning)
-            mentions.append(row_to_mention(row, f"{path}:{number}", fields))
+            mentions.append(row_to_mention(row, f"{path}:{number}", fields, now=opened))
         except InputFileError as exc:
             if not rows and not isinstance(row, InputFileError):
                 raise  # the first row decides whether the text column exists

@@ -51,10 +51,20 @@ QUESTION_NAME_DROP_LANGS = frozenset({"nl"})
 name the place they are asked from ("bus vanaf Leiden?"); in English sets the names are
 the topic ("SharePoint", "Fort McMurray"), so English questions keep them."""
 GREETINGS = re.compile(
-    r"^(?:(?:hallo|hoi|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|morgen|dag|beste|"
-    r"vraagje|vraag|help|even checken|good morning|morning|dear|bonjour|salut)\b[\s,.:;!-]*)+",
+    r"^(?:(?:(?:hallo|hoi|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|beste|vraagje|"
+    r"even checken|good morning|dear|bonjour|salut)\b[\s,.:;!-]*)"
+    r"|(?:(?:morgen|dag|vraag|help|morning)\s*[,.:;!-]+\s*))+",
     re.IGNORECASE,
 )
+"""Greetings and openers before a post's question. Words that also start a question or a
+request ("Help me find…", "Morgen rijden er…?", "Dag kaart geldig?") count only with the
+punctuation of an opener after them ("Help! …", "Morgen, …"). On the CLINC150 test queries
+"help" alone had cut 20 requests to "me transfer $100 …".
+
+>>> [GREETINGS.sub("", t) for t in ("Help! Waar is de bus?", "help me change my oil",
+...                                  "Hallo, morgen rijden er treinen?", "Morgen: bus?")]
+['Waar is de bus?', 'help me change my oil', 'morgen rijden er treinen?', 'bus?']
+"""
 _WORD = re.compile(r"\S+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s\s*([,.;:!?])")
 """Spaces before punctuation (as ``\\s+``, but led by a class the engine scans for quickly)."""

@@ -80,6 +80,17 @@ def test_analyze_skips_bad_lines_and_keeps_the_rest(tmp_path):
     assert len(rows) == 2 and skipped == 3
 
 
+def test_analyze_gives_rows_without_a_time_one_time_so_runs_repeat(tmp_path):
+    """Read one by one, time-less rows got a clock reading each: their order in time, and
+    so a replayed analysis, depended on how fast the file was read."""
+    from radar.analyze import load_file
+
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(f'{{"text": "vraag {i}?"}}\n' for i in range(500)))
+    _rows, mentions, _skipped = load_file(path, FieldMap(), on_warning=lambda _w: None)
+    assert len({m.published for m in mentions}) == 1
+
+
 def test_author_columns_are_taken_as_author_not_passed_through(tmp_path):
     path = tmp_path / "in.csv"
     path.write_text("text,screen_name,poster,label\nIs er vervangend vervoer?,@piet,@jan,x\n")
