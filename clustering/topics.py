@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from clustering.embedders import normalise_rows
+from clustering.lexical import LEXICAL_WEIGHT, with_lexical
 from clustering.stopwords import STOP_WORDS
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,9 @@ class ClusterParams:
     n_neighbors: int = 15
     top_n_words: int = 8
     random_state: int = 42
+    lexical_weight: float = LEXICAL_WEIGHT
+    """Weight of the window's word use next to the embedding in a full fit
+    (:mod:`clustering.lexical`; 0 = the embedding alone)."""
     max_cluster_share: float = 1 / 3
     """HDBSCAN picks no cluster above this share of the fit, but its parts (0 = any size).
     A CrisisLex event whose tweets all name the event (Boston) fell into one cluster of
@@ -198,8 +202,10 @@ def cluster_window(
         return WindowClustering.empty(n)
     if n < SMALL_WINDOW:
         return emerging_clusters(texts, embeddings, params)
-    labels, keywords = _fit_bertopic(list(texts), np.asarray(embeddings, np.float32), mcs, params)
-    return clusters_from_labels(labels, np.asarray(embeddings, np.float32), keywords)
+    vectors = np.asarray(embeddings, np.float32)
+    fit_input = with_lexical([keyword_text(t) for t in texts], vectors, params.lexical_weight)
+    labels, keywords = _fit_bertopic(list(texts), fit_input, mcs, params)
+    return clusters_from_labels(labels, vectors, keywords)
 
 
 def warm_up(dimensions: int = 64, seed: int = 0) -> WindowClustering:
