@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import html
 import math
 import re
 import time
@@ -39,14 +40,19 @@ _PHONE = re.compile(r"(?<![\w/])(?:\+|00)?\d(?:[\s.-]?\d){8,12}(?![\w/])")
 
 
 def normalise_text(text: str) -> str:
-    """Unicode NFC, no control characters, single spaces, stripped; a lone surrogate (a
+    """Unicode NFC, no control characters, single spaces, stripped; HTML character
+    references decoded (tweets as exported carry "&amp;", "&gt;"); a lone surrogate (a
     broken ``\\u`` escape in the input) becomes U+FFFD, so the text can be stored.
 
     >>> normalise_text("  Trein\\u00a0 rijdt\\n\\tniet ")
     'Trein rijdt niet'
     >>> normalise_text("kapot " + chr(0xDC80))
     'kapot \ufffd'
+    >>> normalise_text("thoughts &amp; prayers &gt; all")
+    'thoughts & prayers > all'
     """
+    if "&" in text:
+        text = html.unescape(text)
     text = unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", text))
     text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
     return _SPACE.sub(" ", text).strip()

@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from radar.enrich.focus import headline_text
 from radar.report import _cell, _pct, period_label
 from radar.report_handover import handover, render_handover
 from radar.timeutil import iso, parse_time
@@ -57,7 +58,7 @@ def build_review(
             {
                 "id": q["id"],
                 "rank": q["rank"],
-                "headline": q["representative"],
+                "headline": headline_text(q["representative"]),
                 "size": q["size"],
                 "negative": q["sentiment"]["negative"],
                 "first": own[0] if own else None,

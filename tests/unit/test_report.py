@@ -45,3 +45,16 @@ def test_sentiment_periods_over_weeks_show_dates():
 def test_sentiment_periods_within_a_morning_show_times_only():
     periods = _periods(render_report(_snapshot("2026-11-22T06:00:00Z", 1, 180)))
     assert periods[0] == "06:00–06:30" and periods[-1] == "08:30–09:00"
+
+
+def test_questions_are_listed_as_headlines_without_retweet_handles_or_links():
+    """A new user's report on CrisisLex quoted 'RT @anon: If you are in #Canmore &amp; need
+    help, … http://t.co/8RIT…' as the question."""
+    snapshot = _snapshot("2013-06-21T04:00:00Z", 5, 3)
+    question = {"rank": 1, "size": 12, "recent": 3, "sentiment": {"negative": 0.2},
+                "representative": "RT @anon: Is the Deerfoot open yet? http://t.co/x", "gap": True}  # fmt: skip
+    snapshot["questions"] = [question]
+    report = render_report(snapshot)
+    assert "| 1 | Is the Deerfoot open yet? | 12 |" in report
+    assert "- Is the Deerfoot open yet? (12×)" in report
+    assert "RT @anon" not in report and "http" not in report
