@@ -198,7 +198,7 @@ def cluster_window(
     params = params or ClusterParams()
     n = len(texts)
     mcs = params.min_cluster_size or auto_min_cluster_size(n)
-    if n < max(2 * mcs, 10):
+    if n < mcs:  # a window of 8 posts can hold a question asked 5 times: linkage looks
         return WindowClustering.empty(n)
     if n < SMALL_WINDOW:
         return emerging_clusters(texts, embeddings, params)

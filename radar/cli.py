@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from radar.errors import OutputError, RadarError
+from radar.wording import counted
 
 # `radar demo`: the 3-hour drill in 9 minutes, so the wall plays the story live (spike,
 # new questions one by one, the second failure's swing, relief); at 120x it was over
@@ -623,11 +624,13 @@ def cmd_analyze(args) -> int:
         else ""
     )
     print(
-        f"{args.out}: {result.rows} mentions ({result.skipped} lines skipped, "
-        f"{result.duplicates} duplicates or copies), "
-        f"{snap['totals']['questions']} questions, {len(snap['questions'])} dominant questions, "
-        f"{len(snap['topics'])} topics; wrote mentions.jsonl, snapshot.json{timeline}, "
-        "report.md, report.html"
+        f"{args.out}: {counted(result.rows, 'mention')} "
+        f"({counted(result.skipped, 'line skipped', 'lines skipped')}, "
+        f"{counted(result.duplicates, 'duplicate or copy', 'duplicates or copies')}), "
+        f"{counted(snap['totals']['questions'], 'question')}, "
+        f"{counted(len(snap['questions']), 'dominant question')}, "
+        f"{counted(len(snap['topics']), 'topic')}; wrote mentions.jsonl, "
+        f"snapshot.json{timeline}, report.md, report.html"
     )
     return 0
 

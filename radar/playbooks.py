@@ -49,6 +49,7 @@ import yaml
 
 from clustering.stopwords import STOP_WORDS
 from radar.errors import PlaybookError
+from radar.wording import counted
 
 STATUSES = ("actief", "concept", "archief")
 PLAYBOOK_KEYS = (
@@ -168,10 +169,6 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def _same(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -266,7 +263,7 @@ def _check_answer(name: str, i: int, answer: Any) -> list[str]:
         if not isinstance(value, list) or not value:
             continue
         if len(value) < low:
-            out.append(f"{name}: {where}.{key}: only {_plural(len(value), hint)}; {todo}")
+            out.append(f"{name}: {where}.{key}: only {counted(len(value), hint)}; {todo}")
         if key == "wordings":
             first: dict[str, int] = {}
             for j, text in enumerate(value):
@@ -337,7 +334,7 @@ def _check_data(path: Path, data: Any) -> list[str]:
     )
     out += problems
     if isinstance(questions, list) and 0 < len(questions) < MIN_QUESTIONS:
-        out.append(f"{name}: questions: only {_plural(len(questions), 'example question')}; {todo}")
+        out.append(f"{name}: questions: only {counted(len(questions), 'example question')}; {todo}")
     answers = data.get("answers")
     if answers is None or answers == []:
         state = "missing" if answers is None else "empty"
@@ -352,7 +349,7 @@ def _check_data(path: Path, data: Any) -> list[str]:
     else:
         if len(answers) < MIN_ANSWERS:
             out.append(
-                f"{name}: answers: only {_plural(len(answers), 'answer')}; "
+                f"{name}: answers: only {counted(len(answers), 'answer')}; "
                 f"add at least {MIN_ANSWERS} prepared answers"
             )
         seen: dict[str, int] = {}

@@ -45,3 +45,16 @@ def test_a_window_of_links_and_handles_only_still_clusters():
     result = cluster_window(texts, vectors.astype(np.float32))
     assert result.clusters
     assert all(len({int(i) % 2 for i in c.members}) == 1 for c in result.clusters)
+
+
+def test_eight_posts_asking_one_question_are_a_question():
+    """A new user fed 8 wordings of 'rijden er nog treinen?' and got 0 dominant questions:
+    windows under 10 posts were never clustered, though 5 alike make a question."""
+    from clustering.topics import cluster_window
+
+    rng = np.random.default_rng(3)
+    base = rng.normal(size=16)
+    vectors = np.vstack([base + 0.05 * rng.normal(size=16) for _ in range(8)]).astype(np.float32)
+    result = cluster_window([f"rijden er nog treinen {i}?" for i in range(8)], vectors)
+    assert [c.size for c in result.clusters] == [8]
+    assert cluster_window(["een", "twee"], vectors[:2]).clusters == []

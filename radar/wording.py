@@ -1,0 +1,15 @@
+"""Words for counts in what the radar prints: "1 question", "2 questions".
+
+>>> counted(1, "question"), counted(3, "question"), counted(1, "copy", "copies")
+('1 question', '3 questions', '1 copy')
+>>> counted(2, "dominant question"), counted(0, "line skipped", "lines skipped")
+('2 dominant questions', '0 lines skipped')
+"""
+
+
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """``n`` and the word for one or for several (``plural``, else ``singular`` + "s";
+    a phrase gets the "s" on its first word when that word is a noun of a count)."""
+    if n == 1:
+        return f"{n} {singular}"
+    return f"{n} {plural or singular + 's'}"
