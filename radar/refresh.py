@@ -112,6 +112,8 @@ class Radar:
         self.first_seen: dict[str, float] = {}
         # cluster id (or id and the words it must avoid) -> (size when named, label)
         self.names: dict[str | tuple[str, frozenset[str]], tuple[int, str]] = {}
+        self.headlines: dict[str, tuple[int, str]] = {}
+        """Question id -> (its size then, the mention id of its headline)."""
         self.wording: dict[str, tuple[str, str]] = {}
         self.wording_used: dict[str, float] = {}
         self.alert_since: dict[str, float] = {}
@@ -210,7 +212,7 @@ class Radar:
             first = self.first_seen.setdefault(cid, float(times.min()))
             member_mentions = [frame.mentions[i] for i in members]
             representative = (
-                self._headline_post(frame, members)
+                self._headline(cid, frame, members, member_mentions)
                 if kind == "question"
                 else cluster.representative
             )
@@ -291,6 +293,20 @@ class Radar:
             named = (len(members), cluster_label(texts, keywords, avoid=avoid))
             self.names[key] = named
         return named[1]
+
+    def _headline(self, cid: str, frame: Any, members: np.ndarray, member_mentions: list) -> int:
+        """The headline member of question ``cid``: the one chosen before while it is still a
+        member and the cluster has not grown or shrunk by a quarter (a card that read "Rijdt
+        de trein van 7:19 naar Schiphol nog?" must not turn into "Gaat mijn sprinter van 7:08
+        nog?" with every refresh), else chosen afresh (:meth:`_headline_post`)."""
+        kept = self.headlines.get(cid)
+        if kept is not None and abs(len(members) - kept[0]) <= RENAME_CHANGE * kept[0]:
+            for index, mention in zip(members, member_mentions, strict=True):
+                if mention.id == kept[1]:
+                    return int(index)
+        chosen = self._headline_post(frame, members)
+        self.headlines[cid] = (len(members), frame.mentions[chosen].id)
+        return chosen
 
     @staticmethod
     def _headline_post(frame: Any, members: np.ndarray) -> int:

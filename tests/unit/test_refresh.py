@@ -175,3 +175,25 @@ def test_a_mixed_cluster_gets_the_answer_of_the_question_it_shows():
     }
     radar._match_playbooks([question])
     assert question["playbook"]["answer_id"] == "trein" and not question["gap"]
+
+
+def test_a_questions_headline_stays_while_the_question_stays():
+    """A new user saw one card read "Rijdt de trein van 7:19 naar Schiphol nog?" and later
+    "Gaat mijn sprinter van 7:08 nog?": the headline member now stays while it is a member
+    and the cluster has not grown by a quarter; then it may be chosen afresh."""
+    rows = [(f"Rijden er nog treinen naar station {i}?", START + 60 * i) for i in range(12)]
+    radar = Radar(Settings(window_hours=1.0), _index(), clusterer=by_first_word)
+
+    def headline(count: int) -> str:
+        mentions, vectors = _enriched(rows[:count])
+        (question,) = radar.refresh(mentions, vectors, now=START + 60 * count)["questions"]
+        return question["representative"]
+
+    headline(8)
+    (cid,) = radar.headlines
+    radar.headlines[cid] = (8, _enriched(rows[3:4])[0][0].id)  # as if post 3 had been chosen
+    assert headline(9) == rows[3][0]  # kept: still a member, 9 is within a quarter of 8
+    assert headline(10) == rows[3][0]
+    assert radar.headlines[cid][0] == 8
+    headline(12)  # grown by half: chosen afresh, at the new size
+    assert radar.headlines[cid][0] == 12
