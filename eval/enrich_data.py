@@ -118,6 +118,38 @@ def load_crisislex_questions(data: Path, readers: bool = False) -> Posts:
     )
 
 
+def load_crisislex_stream(data: Path, count: int, seed: int = 5) -> Posts:
+    """``count`` CrisisLex tweets as the stream brings them but without a question mark or
+    a request word (:data:`eval.label_questions.REQUEST_WORDS`), one per text, none that is
+    labelled (or a copy of one), seeded: weak non-questions for the question head."""
+    import random
+
+    from eval.label_questions import OUT as READER_LABELS
+    from eval.label_questions import REQUEST_WORDS, text_key
+    from eval.question_devset import CRISISLEX, read_labels
+
+    labelled = set(read_labels()) | set(read_labels(READER_LABELS))
+    with (data / CRISISLEX).open(encoding="utf-8", newline="") as handle:
+        rows = [(r["tweet_id"].strip(), r["text"]) for r in csv.DictReader(handle)]
+    taken = {text_key(t) for i, t in rows if i in labelled}
+    pool = []
+    for tweet_id, text in rows:
+        key = text_key(text)
+        if key in taken or len(key) < 8 or "?" in text or REQUEST_WORDS.search(text):
+            continue
+        taken.add(key)
+        pool.append((tweet_id, text))
+    random.Random(seed).shuffle(pool)
+    pool = pool[:count]
+    return Posts(
+        "crisislex_stream",
+        [i for i, _ in pool],
+        [t for _, t in pool],
+        [0] * len(pool),
+        ["crisislex"] * len(pool),
+    )
+
+
 def load_split(folder: Path, split: str, name: str, limit: int = 0) -> Posts:
     """``<split>_text.txt`` + ``<split>_labels.txt`` (every ``n``-th row when ``limit`` is set)."""
     texts = (folder / f"{split}_text.txt").read_text(encoding="utf-8").splitlines()

@@ -24,6 +24,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -76,6 +78,31 @@ def draw(data: Path, seed: int = SEED) -> list[tuple[str, str]]:
     sample = qmark + request + other
     rng.shuffle(sample)
     return sample
+
+
+def stratum(text: str) -> str:
+    """Which part of the sample a tweet was drawn from: "?", a request word, or neither.
+
+    >>> stratum("Is the road open?"), stratum("Need info on Calgary"), stratum("Road closed")
+    ('qmark', 'request', 'other')
+    """
+    if "?" in text:
+        return "qmark"
+    return "request" if REQUEST_WORDS.search(text) else "other"
+
+
+def stream_weights(texts: list[str], data: Path) -> np.ndarray:
+    """Per sampled tweet: its stratum's share of the CrisisLex stream (one per text) over
+    its share of the sample, so figures weighted by it are what the stream would give
+    (the sample holds tweets with '?' at 9x their share of the stream)."""
+    with (data / CRISISLEX).open(encoding="utf-8", newline="") as handle:
+        texts_all = {text_key(r["text"]): r["text"] for r in csv.DictReader(handle)}
+    stream = Counter(stratum(t) for k, t in texts_all.items() if len(k) >= 8)
+    sampled = Counter(stratum(t) for t in texts)
+    total_stream, total_sample = sum(stream.values()), len(texts)
+    return np.array(
+        [(stream[stratum(t)] / total_stream) / (sampled[stratum(t)] / total_sample) for t in texts]
+    )
 
 
 def sample(data: Path, out: Path) -> None:
