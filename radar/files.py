@@ -115,7 +115,9 @@ def iter_rows(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | InputFil
                     if not line.strip():
                         continue
                     try:
-                        row = json.loads(line)
+                        # without its newline: a cut-off string reads "Unterminated
+                        # string", not "Invalid control character"
+                        row = json.loads(line.rstrip("\r\n"))
                     except json.JSONDecodeError as exc:
                         yield (
                             number,

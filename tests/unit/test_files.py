@@ -277,3 +277,15 @@ def test_only_row_with_an_unclosed_quote_at_the_end_is_reported(tmp_path):
     ((line, error),) = list(iter_rows(path))
     assert line == 2 and isinstance(error, InputFileError)
     assert f"{path}:2: a quoted field is never closed" in str(error)
+
+
+def test_a_line_cut_off_inside_a_string_says_so(tmp_path):
+    """A new user's broken line '{"text": "kapot' read "Invalid control character": the
+    line's own newline was inside the string."""
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"text": "kapot\n')
+    with pytest.raises(InputFileError) as info:
+        list(read_mentions(path))
+    assert (
+        str(info.value) == f"{path}:1: not valid JSON (Unterminated string starting at column 10)"
+    )
