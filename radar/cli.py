@@ -65,15 +65,15 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "demo", parents=[common], help="replay the bundled Dutch drill and serve the wall"
     )
-    p.add_argument("--port", type=int, default=8050)
-    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8050, help="port of the wall (default 8050)")
+    p.add_argument("--host", default="127.0.0.1", help="address the wall listens on")
     p.add_argument(
         "--speed",
         type=float,
         default=DEMO_SPEED,
         help=f"replay speed (default {DEMO_SPEED:g}x: the 3-hour drill plays in 9 minutes)",
     )
-    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--seed", type=int, default=7, help="seed of the generated drill (default 7)")
     p.add_argument(
         "--from",
         dest="from_minute",
@@ -85,8 +85,8 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("run", parents=[common], help="every stage in one process")
-    p.add_argument("--host")
-    p.add_argument("--port", type=int)
+    p.add_argument("--host", help="address the wall listens on (default: the config's)")
+    p.add_argument("--port", type=int, help="port of the wall (default: the config's)")
     p.add_argument("--no-web", action="store_true", help="do not serve the wall")
 
     p = sub.add_parser("ingest", parents=[common], help="poll the configured feeds")
@@ -99,8 +99,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("status", parents=[common], help="health, enrichment lag, leader, counters")
 
     p = sub.add_parser("web", parents=[common], help="serve the wall")
-    p.add_argument("--host")
-    p.add_argument("--port", type=int)
+    p.add_argument("--host", help="address the wall listens on (default: the config's)")
+    p.add_argument("--port", type=int, help="port of the wall (default: the config's)")
 
     p = sub.add_parser("import", parents=[common], help="load a JSONL or CSV file into the store")
     p.add_argument("file")

@@ -101,14 +101,17 @@ def _grouped(bins: list[dict[str, Any]], most: int = MAX_BARS) -> list[dict[str,
 def _duration(minutes: float) -> str:
     """``5 min``, ``2 uur``, ``1 dag``.
 
-    >>> _duration(4.0), _duration(120.0), _duration(1440.0)
-    ('4 min', '2 uur', '1 dag')
+    >>> _duration(4.0), _duration(120.0), _duration(1440.0), _duration(260.0)
+    ('4 min', '2 uur', '1 dag', '4 uur 20 min')
+    >>> _duration(7.5), _duration(2880.0), _duration(2000.0)
+    ('7.5 min', '2 dagen', '33 uur 20 min')
     """
-    if minutes >= 1440:
-        days = minutes / 1440
-        return f"{days:g} {'dag' if days == 1 else 'dagen'}"
+    if minutes >= 1440 and minutes % 1440 == 0:
+        days = round(minutes / 1440)
+        return f"{days} {'dag' if days == 1 else 'dagen'}"
     if minutes >= 60:
-        return f"{minutes / 60:g} uur"
+        hours, rest = divmod(round(minutes), 60)
+        return f"{hours} uur" + (f" {rest} min" if rest else "")
     return f"{minutes:g} min"
 
 
