@@ -124,21 +124,9 @@ def load_crisislex_stream(data: Path, count: int, seed: int = 5) -> Posts:
     labelled (or a copy of one), seeded: weak non-questions for the question head."""
     import random
 
-    from eval.label_questions import OUT as READER_LABELS
-    from eval.label_questions import REQUEST_WORDS, text_key
-    from eval.question_devset import CRISISLEX, read_labels
+    from eval.label_questions import REQUEST_WORDS, unlabelled_tweets
 
-    labelled = set(read_labels()) | set(read_labels(READER_LABELS))
-    with (data / CRISISLEX).open(encoding="utf-8", newline="") as handle:
-        rows = [(r["tweet_id"].strip(), r["text"]) for r in csv.DictReader(handle)]
-    taken = {text_key(t) for i, t in rows if i in labelled}
-    pool = []
-    for tweet_id, text in rows:
-        key = text_key(text)
-        if key in taken or len(key) < 8 or "?" in text or REQUEST_WORDS.search(text):
-            continue
-        taken.add(key)
-        pool.append((tweet_id, text))
+    pool = unlabelled_tweets(data, lambda text: "?" not in text and not REQUEST_WORDS.search(text))
     random.Random(seed).shuffle(pool)
     pool = pool[:count]
     return Posts(

@@ -22,6 +22,7 @@ import random
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -54,8 +55,12 @@ def text_key(text: str) -> str:
     return " ".join(_NOISE.sub(" ", text.lower()).split())
 
 
-def draw(data: Path, seed: int = SEED) -> list[tuple[str, str]]:
-    """(tweet id, text) of the sample, seeded; labelled tweets and repeated texts left out."""
+def unlabelled_tweets(
+    data: Path, keep: Callable[[str], bool] | None = None
+) -> list[tuple[str, str]]:
+    """(tweet id, text) of the CrisisLex tweets that ``keep`` accepts, in file order: one
+    per text (:func:`text_key`), none labelled in ``eval/question_labels*.tsv`` or a copy
+    of one, none shorter than 8 characters of words."""
     labelled = set(read_labels())
     if OUT.exists():
         labelled |= set(read_labels(OUT))
@@ -65,10 +70,16 @@ def draw(data: Path, seed: int = SEED) -> list[tuple[str, str]]:
     unique = []
     for tweet_id, text in rows:
         key = text_key(text)
-        if tweet_id in labelled or key in seen or len(key) < 8:
+        if key in seen or len(key) < 8 or (keep is not None and not keep(text)):
             continue
         seen.add(key)
         unique.append((tweet_id, text))
+    return unique
+
+
+def draw(data: Path, seed: int = SEED) -> list[tuple[str, str]]:
+    """(tweet id, text) of the sample, seeded; labelled tweets and repeated texts left out."""
+    unique = unlabelled_tweets(data)
     rng = random.Random(seed)
     rng.shuffle(unique)
     qmark = [r for r in unique if "?" in r[1]][:QMARK]
