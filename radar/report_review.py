@@ -26,6 +26,7 @@ from radar.enrich.focus import headline_text
 from radar.report import _cell, _pct, period_label
 from radar.report_handover import handover, render_handover
 from radar.timeutil import iso, parse_time
+from radar.wording import counted
 
 MILESTONE = 10  # "reached 10 mentions"
 SHIFT_HOURS = 8.0  # the handover section covers the recording's last shift
@@ -260,6 +261,14 @@ def render_review(review: dict[str, Any]) -> str:
                 + (f"{when(peak['start'])} ({peak['count']})" if peak else "–")
                 + f" | {q['answer'] or '**geen — extra informatie nodig**'} |"
             )
+        never = sum(1 for q in questions if q["listed"] is None)
+        if never:
+            lines += [
+                "",
+                f"{counted(never, 'vraag', 'vragen')} nooit op de wall (–): in geen tussentijds "
+                "beeld van het venster werd de vraag vaak genoeg gesteld; pas over de hele "
+                "opname samen is ze dominant.",
+            ]
     else:
         lines.append("Geen dominante vragen gevonden.")
     periods = sentiment_periods(review["bins"], review["bin_minutes"])
