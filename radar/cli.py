@@ -209,6 +209,7 @@ def cmd_run(args) -> int:
         from radar.services import check_port_free
 
         check_port_free(settings.web_host, settings.web_port)
+    _wait_for_redis(settings, "run")  # as its stages do when started on their own
     stop = threading.Event()
     with open_store(settings) as store:
         threads = start_pipeline(settings, store, stop)

@@ -159,6 +159,27 @@ def test_worker_started_before_redis_waits_then_processes(procs, tmp_path, recor
     assert log.count("unreachable") == 1 and "Traceback" not in log
 
 
+def test_run_started_before_redis_waits_then_processes(procs, tmp_path):
+    """`radar run` (every stage in one process) exited at once with an Error when Redis was
+    not up yet, while its stages started alone wait for it."""
+    server = RedisProc(tmp_path / "late-redis-run")
+    procs.servers.append(server)
+    run = procs.stage("run", "run", "--no-web", redis_url=server.url)
+    assert run.wait_for_log("unreachable")
+    assert run.proc.poll() is None, run.log()
+    server.start()
+    ids = write_mentions(tmp_path / "m.jsonl", 50)
+    subprocess.run(
+        [sys.executable, "-m", "radar", "import", str(tmp_path / "m.jsonl"),
+         "--redis-url", server.url, "--namespace", "faults"],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    client = server.client()
+    assert wait_for(lambda: client.zcard(KEYS.enriched) >= 50, timeout=READY_CEILING_SECONDS)
+    assert set(enriched_ids(client)) == set(ids)
+    assert "Traceback" not in run.log()
+
+
 def test_sigterm_stops_the_embedded_store_and_keeps_its_data(tmp_path):
     """``radar run`` on the embedded store, stopped the way systemd stops it: the
     embedded redis-server saves, stops and leaves no socket folder behind."""
