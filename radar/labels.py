@@ -30,7 +30,8 @@ NEAR_TOP = 0.8
 """A longer phrase wins only when nearly as many members write it as the most written."""
 LABEL_SAMPLE = 300
 """Members (in window order) a label is read from."""
-_WORD = re.compile(r"[^\W_][\w'-]*")
+_WORD = re.compile(r"\d+(?:[.,]\d+)+|[^\W_][\w'-]*")
+"""A word of a label: a number with its separators ("10,000") or letters and digits."""
 
 
 def word_set(label: str) -> set[str]:
@@ -62,18 +63,24 @@ def distinct_keywords(keywords: list[str], n: int) -> list[str]:
     return chosen
 
 
+_CLAUSE_END = re.compile(r"(?:(?<!\d)[.,]|[.,](?!\d)|[!?;:\n])+")
+"""Where a clause ends: punctuation, but not the separator inside "10,000" or "7.30"."""
+
+
 def member_phrases(members: Sequence[str]) -> Counter[tuple[str, ...]]:
     """In how many members each phrase occurs (lower case, within a clause,
     not starting or ending with a stop word, at least one word a keyword could be).
 
     >>> member_phrases(["De bus naar Zwolle", "bus naar zwolle?"])[("bus", "naar", "zwolle")]
     2
+    >>> sorted(member_phrases(["Donates $10,000 to Red Cross"]))  # not "000 to red"
+    [('10,000', 'to', 'red'), ('donates', '10,000'), ('red', 'cross')]
     """
     counts: Counter[tuple[str, ...]] = Counter()
     low, high = PHRASE_WORDS
     for text in members:
         seen: set[tuple[str, ...]] = set()
-        for clause in re.split(r"[.!?;:,\n]+", NOT_WORDS.sub(" ", text)):
+        for clause in _CLAUSE_END.split(NOT_WORDS.sub(" ", text)):
             words = [w.lower() for w in _WORD.findall(clause)]
             for size in range(low, high + 1):
                 for start in range(len(words) - size + 1):
