@@ -82,6 +82,12 @@ def fit_titles(titles: Sequence[str], budget: int = TITLES_BUDGET) -> tuple[list
     return shown, len(titles) - len(shown)
 
 
+def _more(left: int, lang: str) -> str:
+    """How many questions a line leaves out, said as questions (a bare "+2" next to
+    "Afnemend" read as two posts more)."""
+    return t("changes_more_one", lang) if left == 1 else t("changes_more", lang, n=left)
+
+
 def changes_list(snapshot: Mapping[str, Any], lang: str = DEFAULT_LANG) -> html.Ul:
     """One line per non-empty group: a coloured tag and the questions by the headline their
     card shows (:func:`web.questions.card_title`), never by keywords."""
@@ -99,7 +105,7 @@ def changes_list(snapshot: Mapping[str, Any], lang: str = DEFAULT_LANG) -> html.
                 children=[
                     html.Span(t(f"changes_{name}", lang), className="change-kind"),
                     html.Span(" · ".join(shown), className="change-labels"),
-                    *([html.Span(f" +{left}", className="change-more")] if left else []),
+                    *([html.Span(_more(left, lang), className="change-more")] if left else []),
                 ],
             )
         )

@@ -457,7 +457,7 @@ def test_changes_leave_out_whole_headlines_that_do_not_fit_and_count_them(snapsh
     old = "2026-11-22T06:00:00Z"  # first seen long ago: growing, not new
     qs = [_question(r, gap=True, text=long, state="growing", first_seen=old) for r in (1, 2, 3)]
     words = texts(changes_list({**snapshot, "questions": qs}))
-    assert words == ["Groeiend", long, " +2"]
+    assert words == ["Groeiend", long, " +2 andere vragen"]
 
 
 def test_state_and_related_badges_sit_in_the_trend_column_not_the_count_line():
