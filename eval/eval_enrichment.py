@@ -339,7 +339,7 @@ def evaluate_heads(data_dir: Path, embedder_spec: str) -> dict:
         ("xlmt_test", sets.featurise(sets.load_xlmt(data_dir, "test"), embedder)),
         ("tweeteval_test", sets.featurise(sets.load_tweeteval(data_dir, "test", 3000), embedder)),
     ):  # as in the worker: the fusion reads the question head's score
-        evaluation[name] = th.with_info(f, heads.question.scores(f.vectors, f.cues))
+        evaluation[name] = th.with_info(f, heads.question.scores(f.vectors, f.cues, f.posts.texts))
     for name, f in evaluation.items():
         y = np.asarray(f.posts.labels)
         lexicon = th.lexicon_labels(f)
