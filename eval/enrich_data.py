@@ -120,13 +120,13 @@ def load_crisislex_questions(data: Path, readers: bool = False) -> Posts:
 
 def load_crisislex_stream(data: Path, count: int, seed: int = 5) -> Posts:
     """``count`` CrisisLex tweets as the stream brings them but without a question mark or
-    a request word (:data:`eval.label_questions.REQUEST_WORDS`), one per text, none that is
+    a request word (:func:`eval.label_questions.stratum` "other"), one per text, none that is
     labelled (or a copy of one), seeded: weak non-questions for the question head."""
     import random
 
-    from eval.label_questions import REQUEST_WORDS, unlabelled_tweets
+    from eval.label_questions import stratum, unlabelled_tweets
 
-    pool = unlabelled_tweets(data, lambda text: "?" not in text and not REQUEST_WORDS.search(text))
+    pool = unlabelled_tweets(data, lambda text: stratum(text) == "other")
     random.Random(seed).shuffle(pool)
     pool = pool[:count]
     return Posts(

@@ -16,7 +16,6 @@ Readers follow ``eval/question_readers/GUIDELINES.md`` (info / rhetorical / none
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import random
 import re
@@ -31,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from eval.question_devset import CRISISLEX, read_labels  # noqa: E402
+from eval.question_devset import crisislex_tweets, read_labels  # noqa: E402
 
 OUT = ROOT / "eval" / "question_readers" / "labels.tsv"
 SEED = 2026
@@ -64,8 +63,7 @@ def unlabelled_tweets(
     labelled = set(read_labels())
     if OUT.exists():
         labelled |= set(read_labels(OUT))
-    with (data / CRISISLEX).open(encoding="utf-8", newline="") as handle:
-        rows = [(r["tweet_id"].strip(), r["text"]) for r in csv.DictReader(handle)]
+    rows = crisislex_tweets(data)
     seen = {text_key(t) for i, t in rows if i in labelled}
     unique = []
     for tweet_id, text in rows:
@@ -82,11 +80,11 @@ def draw(data: Path, seed: int = SEED) -> list[tuple[str, str]]:
     unique = unlabelled_tweets(data)
     rng = random.Random(seed)
     rng.shuffle(unique)
-    qmark = [r for r in unique if "?" in r[1]][:QMARK]
-    request = [r for r in unique if "?" not in r[1] and REQUEST_WORDS.search(r[1])][:REQUEST]
-    taken = {r[0] for r in qmark + request}
-    other = [r for r in unique if r[0] not in taken and not REQUEST_WORDS.search(r[1])][:OTHER]
-    sample = qmark + request + other
+    drawn = {
+        part: [r for r in unique if stratum(r[1]) == part][:size]
+        for part, size in (("qmark", QMARK), ("request", REQUEST), ("other", OTHER))
+    }
+    sample = drawn["qmark"] + drawn["request"] + drawn["other"]
     rng.shuffle(sample)
     return sample
 
@@ -106,8 +104,7 @@ def stream_weights(texts: list[str], data: Path) -> np.ndarray:
     """Per sampled tweet: its stratum's share of the CrisisLex stream (one per text) over
     its share of the sample, so figures weighted by it are what the stream would give
     (the sample holds tweets with '?' at 9x their share of the stream)."""
-    with (data / CRISISLEX).open(encoding="utf-8", newline="") as handle:
-        texts_all = {text_key(r["text"]): r["text"] for r in csv.DictReader(handle)}
+    texts_all = {text_key(text): text for _, text in crisislex_tweets(data)}
     stream = Counter(stratum(t) for k, t in texts_all.items() if len(k) >= 8)
     sampled = Counter(stratum(t) for t in texts)
     total_stream, total_sample = sum(stream.values()), len(texts)

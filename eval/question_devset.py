@@ -43,17 +43,21 @@ def read_labels(path: Path = LABELS) -> dict[str, int]:
     return labels
 
 
+def crisislex_tweets(data_dir: Path) -> list[tuple[str, str]]:
+    """(tweet id, text) of every row of the shared CrisisLex T26 CSV, in file order."""
+    with (data_dir / CRISISLEX).open(encoding="utf-8", newline="") as handle:
+        return [(r["tweet_id"].strip(), r["text"]) for r in csv.DictReader(handle)]
+
+
 def load_devset(data_dir: Path, labels_path: Path = LABELS) -> list[tuple[str, str, int]]:
     """(tweet id, text, label) for every labelled tweet found in the shared CSV."""
     labels = read_labels(labels_path)
     rows: list[tuple[str, str, int]] = []
     seen: set[str] = set()
-    with (data_dir / CRISISLEX).open(encoding="utf-8", newline="") as handle:
-        for record in csv.DictReader(handle):
-            tweet_id = record["tweet_id"].strip()
-            if tweet_id in labels and tweet_id not in seen:
-                seen.add(tweet_id)
-                rows.append((tweet_id, record["text"], labels[tweet_id]))
+    for tweet_id, text in crisislex_tweets(data_dir):
+        if tweet_id in labels and tweet_id not in seen:
+            seen.add(tweet_id)
+            rows.append((tweet_id, text, labels[tweet_id]))
     return rows
 
 

@@ -8,8 +8,8 @@
 
 
 def counted(n: int, singular: str, plural: str | None = None) -> str:
-    """``n`` and the word for one or for several (``plural``, else ``singular`` + "s";
-    a phrase gets the "s" on its first word when that word is a noun of a count)."""
+    """``n`` and the word for one or for several (``plural``, else ``singular`` + "s", so
+    a phrase whose plural is not its last word plus "s" names its ``plural``)."""
     if n == 1:
         return f"{n} {singular}"
     return f"{n} {plural or singular + 's'}"
