@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import time
 from typing import Any
 
@@ -608,4 +609,25 @@ def test_first_time_tick_is_clear_of_the_y_axis_when_the_data_starts_on_the_half
         for x in boxes["xticks"]:
             assert not any(_overlaps(x, y) for y in boxes["yticks"]), (graph, x)
             assert boxes["svg"]["left"] <= x["left"] and x["right"] <= boxes["svg"]["right"]
+    assert dash_duo.get_logs() == []
+
+
+def test_changes_count_the_questions_they_leave_out_as_questions(
+    dash_duo, settings, store, viewport
+):
+    """A new user read the bare "+2" beside "Afnemend" as two posts more."""
+    snapshot = published_snapshot()
+    old = snapshot["questions"][-1]["first_seen"]
+    for q in snapshot["questions"]:  # every question growing for a while: one line, too long
+        q.update(state="growing", first_seen=old, published=None)
+    store.save_snapshot(snapshot)
+    viewport(1920, 1080)
+    dash_duo.start_server(create_app(settings, store))
+    dash_duo.wait_for_element("#changes .change-growing .change-more", timeout=30)
+    more = dash_duo.find_element("#changes .change-growing .change-more")
+    assert re.fullmatch(r"\+(?:1 andere vraag|\d+ andere vragen)", more.text.strip()), more.text
+    shown = dash_duo.find_element("#changes .change-growing .change-labels").text.split(" · ")
+    left = int(more.text.strip().split()[0])
+    assert len(shown) + left == len(snapshot["questions"])
+    assert dash_duo.driver.execute_script(CLIPPED_JS, "#changes .change") == []
     assert dash_duo.get_logs() == []
