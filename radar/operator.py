@@ -30,6 +30,7 @@ from typing import Any
 from radar.errors import RadarError
 from radar.keys import Keys
 from radar.ratelimit import count_one, minute, seconds_left
+from radar.signals import merged_growth, state_of
 from radar.snapshot_schema import RECENT_MINUTES
 from radar.timeutil import iso, parse_time
 
@@ -310,8 +311,20 @@ def _merge(clusters: list[Cluster], state: OperatorState) -> list[Cluster]:
     return out
 
 
+FOLD_MIN_RECENT = 5
+"""Mentions in the last 15 minutes a folded question needs to read as growing (the
+smallest cluster the radar lists; the window's own minimum is not known here)."""
+
+
 def fold_cluster(target: Cluster, source: Cluster) -> None:
-    """Add ``source`` to ``target``: sizes, counts, sentiment mix, examples."""
+    """Add ``source`` to ``target``: sizes, counts, sentiment mix, examples; the growth and
+    the state are those of the two together, so the card's arrow and the changes line agree.
+
+    >>> a = {"id": "q-1", "size": 60, "recent": 2, "growth": 0.3, "state": "fading"}
+    >>> fold_cluster(a, {"id": "q-2", "size": 12, "recent": 12, "growth": 12.0, "state": "new"})
+    >>> a["growth"], a["state"]
+    (1.89, 'growing')
+    """
     size_t, size_s = int(target.get("size") or 0), int(source.get("size") or 0)
     total = size_t + size_s
     mix_t, mix_s = target.get("sentiment") or {}, source.get("sentiment") or {}
@@ -322,13 +335,28 @@ def fold_cluster(target: Cluster, source: Cluster) -> None:
             )
             for k in ("negative", "neutral", "positive", "mean")
         }
+    before_t = {k: target.get(k) for k in ("recent", "growth", "size")}
     for k in ("size", "recent"):
         target[k] = int(target.get(k) or 0) + int(source.get(k) or 0)
     if total:
-        growth = (
-            float(target.get("growth") or 1) * size_t + float(source.get("growth") or 1) * size_s
+        target["growth"] = round(
+            merged_growth(
+                [
+                    (
+                        int(q.get("recent") or 0),
+                        float(q.get("growth") or 0),
+                        int(q.get("size") or 0),
+                    )
+                    for q in (before_t, source)
+                ]
+            ),
+            2,
         )
-        target["growth"] = round(growth / total, 2)
+        states = {target.get("state"), source.get("state")}
+        if states != {"new"} and states & {"new", "growing", "stable", "fading"}:
+            target["state"] = state_of(
+                float(target["growth"]), int(target.get("recent") or 0), FOLD_MIN_RECENT
+            )
     if "score" in target or "score" in source:
         target["score"] = round(
             float(target.get("score") or 0) + float(source.get("score") or 0), 2

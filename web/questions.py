@@ -229,8 +229,10 @@ def _trend(q: Cluster, lang: str) -> html.Span:
     # growth 0.0 is "nothing in the last 15 min": falling, not flat (only a missing one is 1.0)
     raw = q.get("growth")
     growth = 1.0 if raw is None else float(raw)
-    falling = growth <= 0.8 or q.get("state") == "fading"
-    arrow, trend = ("▲", "up") if growth >= 1.25 else ("▼", "down") if falling else ("▶", "flat")
+    state = q.get("state")
+    rising = state == "growing" or (growth >= 1.25 and state != "fading")
+    falling = state == "fading" or (growth <= 0.8 and state != "growing")
+    arrow, trend = ("▲", "up") if rising else ("▼", "down") if falling else ("▶", "flat")
     return html.Span(
         className=f"q-recent trend-{trend}",
         children=[

@@ -206,6 +206,30 @@ def test_question_shows_size_recent_growth_and_state():
     assert " +1 in 15 min" in words and "▲" in words
 
 
+@pytest.mark.parametrize(
+    ("growth", "state", "arrow", "word"),
+    [(1.3, "fading", "▼", None), (0.7, "growing", "▲", "groeiend"), (1.3, "stable", "▲", None)],
+)
+def test_the_arrow_never_contradicts_the_state_the_card_and_changes_line_show(
+    growth, state, arrow, word
+):
+    card = question_list([_question(1, gap=False, growth=growth, state=state)]).children[0]
+    words = texts(card)
+    assert arrow in words and ({"▲", "▼", "▶"} - {arrow}).isdisjoint(words)
+    assert word is None or word in words
+
+
+def test_a_folded_question_gets_the_growth_and_state_of_both_together():
+    from radar.operator import fold_cluster
+
+    big = {"id": "q-1", "size": 20, "recent": 0, "growth": 0.0, "state": "fading"}
+    fold_cluster(big, {"id": "q-2", "size": 12, "recent": 12, "growth": 12.0, "state": "new"})
+    assert big["state"] == "growing" and big["growth"] > 1.5 and big["recent"] == 12
+    calm = {"id": "q-3", "size": 60, "recent": 15, "growth": 1.0, "state": "stable"}
+    fold_cluster(calm, {"id": "q-4", "size": 5, "recent": 0, "growth": 0.0, "state": "fading"})
+    assert calm["state"] == "stable" and 0.9 <= calm["growth"] <= 1.0
+
+
 def test_growth_on_a_near_empty_last_hour_is_capped_on_the_wall():
     card = question_list([_question(1, gap=False, growth=52.0, state="new")]).children[0]
     words = texts(card)
