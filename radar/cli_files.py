@@ -106,7 +106,7 @@ def _export_corrections(settings, out: Path) -> int:
 def cmd_export(args) -> int:
     import json
 
-    from radar.loop import radar_now
+    from radar.clock import radar_now
     from radar.store import open_store
     from radar.timeutil import iso
 

@@ -273,9 +273,17 @@ def _warning(url: str, parsed, entries: int, without_text: int, moved: str | Non
 
 
 def poll_feed(
-    store: Store, source: FeedSource, timeout: float = 10.0, max_bytes: int = MAX_BYTES
+    store: Store,
+    source: FeedSource,
+    timeout: float = 10.0,
+    max_bytes: int = MAX_BYTES,
+    data_clock: bool = False,
 ) -> int:
     """Poll one feed once, record its health in the store. Returns new mentions stored.
+
+    An entry without a date gets the time of the poll; on the data clock (``data_clock``)
+    the newest mention's time instead (:func:`radar.clock.undated_time`), so an undated
+    item never moves a replay's clock to today.
 
     The feed state (``radar feeds status``) holds last success, last status, items,
     new mentions, near-duplicate copies, next poll, and one line per problem:
@@ -299,7 +307,8 @@ def poll_feed(
         else:
             document = {"etag": result.etag, "last_modified": result.last_modified}
             parsed = parse_feed(result.body or b"", source.url, result.content_type)
-            mentions = entries_to_mentions(parsed, source, now)
+            undated = store.latest_published() if data_clock else None
+            mentions = entries_to_mentions(parsed, source, now if undated is None else undated)
             without_text = sum(1 for e in parsed.entries if not _entry_text(e).strip())
             if parsed.bozo and without_text == len(parsed.entries):
                 # broken, and nothing usable survived: a failure, not a warning
@@ -354,10 +363,12 @@ def poll_feed(
         return 0
 
 
-def _poll_guarded(store: Store, source: FeedSource, timeout: float, max_bytes: int) -> int:
+def _poll_guarded(
+    store: Store, source: FeedSource, timeout: float, max_bytes: int, data_clock: bool
+) -> int:
     """poll_feed that never raises: a store outage or a bug is one logged line per feed."""
     try:
-        return poll_feed(store, source, timeout, max_bytes)
+        return poll_feed(store, source, timeout, max_bytes, data_clock)
     except Exception as exc:
         log.error("%s: poll failed (%s: %s)", source.url, exc.__class__.__name__, _one_line(exc))
         return 0
@@ -391,6 +402,7 @@ def run_feeds(
         return
     timeout = settings.feed_timeout_seconds
     max_bytes = settings.feed_max_bytes
+    data_clock = settings.clock == "data"
     due = {f.url: time.time() for f in sources}
     running: dict[Future, FeedSource] = {}
     pool = ThreadPoolExecutor(
@@ -402,7 +414,9 @@ def run_feeds(
             busy = {s.url for s in running.values()}
             for source in sources:
                 if source.url not in busy and now >= due[source.url]:
-                    future = pool.submit(_poll_guarded, store, source, timeout, max_bytes)
+                    future = pool.submit(
+                        _poll_guarded, store, source, timeout, max_bytes, data_clock
+                    )
                     running[future] = source
             if once:
                 wait(list(running))

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import redis
 
+from radar.clock import radar_now
 from radar.config import Settings
 from radar.health import Outage
 from radar.operator import OperatorActions
@@ -23,13 +24,6 @@ log = logging.getLogger(__name__)
 
 WARM_MENTIONS = 100
 """A standby's dry refresh counts as warm-up from this window size (a real model fit)."""
-
-
-def radar_now(settings: Settings, store: Store) -> float | None:
-    """The radar clock; None in data mode while the store holds nothing yet."""
-    if settings.clock == "data":
-        return store.latest_published()
-    return time.time()
 
 
 def refresh_once(

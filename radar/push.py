@@ -34,6 +34,7 @@ from typing import Any
 
 import redis
 
+from radar.clock import undated_time
 from radar.config import Settings
 from radar.errors import InvalidMention
 from radar.files import FieldMap
@@ -235,7 +236,7 @@ def register_push_routes(server, settings: Settings, store: Store) -> None:
         if len(body) > limit:
             return too_large
         try:
-            mentions, refused = parse_items(body)
+            mentions, refused = parse_items(body, undated_time(settings, store))
         except PushError as exc:
             log.warning("push from %s refused: %s", client, exc)
             return answer(400, error=str(exc))

@@ -1,6 +1,7 @@
 import threading
 import time
 
+import numpy as np
 import pytest
 
 from radar.config import FeedSource
@@ -185,3 +186,27 @@ def test_broken_feed_without_a_readable_entry_is_a_failure(store):
         "with no readable entry; check the feed URL or tell its publisher"
     )
     assert not state.get("last_success")
+
+
+UNDATED = (
+    b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>'
+    b"<item><title>Zonder datum</title><description>Rijden er nog bussen?</description>"
+    b"<link>https://news.example/undated</link></item></channel></rss>"
+)
+
+
+@pytest.mark.parametrize(("data_clock", "on_the_data_clock"), [(True, True), (False, False)])
+def test_an_undated_item_never_moves_a_replay_clock_to_today(store, data_clock, on_the_data_clock):
+    from radar.model import EnrichedMention, Mention
+
+    replayed = Mention.create("Storing bij NS", published=1795333500.0)  # 2026-11-22 07:45
+    store.save_enriched(
+        [EnrichedMention.from_mention(replayed)], np.zeros((1, 8), dtype=np.float32)
+    )
+    with FeedServer({"/undated.rss": UNDATED}).running() as server:
+        source = FeedSource(name="u", url=server.base + "/undated.rss")
+        assert poll_feed(store, source, data_clock=data_clock) == 1
+    store.ensure_group()
+    ((_id, mention),) = store.read_mentions("t", count=5)
+    assert (mention.published == 1795333500.0) is on_the_data_clock
+    assert on_the_data_clock or mention.published > time.time() - 60

@@ -6,6 +6,7 @@ import json
 import logging
 
 import flask
+import numpy as np
 import pytest
 
 from clustering.embedders import HashingEmbedder
@@ -179,3 +180,18 @@ def test_the_wall_server_accepts_pushes(store, push_settings):
     wrong = client.get("/api/mentions")
     assert (wrong.status_code, wrong.headers["Allow"]) == (405, "POST")
     assert wrong.json["error"] == "use POST /api/mentions with a JSON list of mentions"
+
+
+def test_an_undated_push_on_the_data_clock_gets_the_data_clock_time(store, push_settings):
+    from radar.model import EnrichedMention, Mention
+
+    replayed = Mention.create("Storing bij NS", published=1795333500.0)
+    store.save_enriched(
+        [EnrichedMention.from_mention(replayed)], np.zeros((1, 8), dtype=np.float32)
+    )
+    client = _client(push_settings.replace(clock="data"), store)
+    answer = client.post("/api/mentions", json=[{"text": "Rijden er bussen?"}], headers=AUTH)
+    assert answer.status_code == 202, answer.json
+    store.ensure_group()
+    ((_id, mention),) = store.read_mentions("t", count=5)
+    assert mention.published == 1795333500.0
