@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import radar.refresh as refresh  # noqa: E402
+import radar.naming as naming  # noqa: E402
 from radar.enrich.focus import headline_text  # noqa: E402
 from radar.headline import SHARED_NAME, _words, member_frequencies  # noqa: E402
 
@@ -44,13 +44,13 @@ def run(rows: list[dict], name: str) -> None:
     from radar.analyze import analyze_file
     from radar.config import Settings
 
-    chosen_by = refresh.Radar._headline_post
+    chosen_by = naming.Naming._headline_post
     seen: dict[str, tuple[str, str, list[str]]] = {}
 
     def spy(frame, members):  # noqa: ANN001, ANN202
         chosen = chosen_by(frame, members)
         _, central = central_members(frame.embeddings, members, 1)
-        texts = [frame.mentions[i].text for i in members[: refresh.HEADLINE_SAMPLE]]
+        texts = [frame.mentions[i].text for i in members[: naming.HEADLINE_SAMPLE]]
         seen[frame.mentions[central[0]].text] = (
             frame.mentions[central[0]].text,
             frame.mentions[chosen].text,
@@ -58,7 +58,7 @@ def run(rows: list[dict], name: str) -> None:
         )
         return chosen
 
-    refresh.Radar._headline_post = staticmethod(spy)
+    naming.Naming._headline_post = staticmethod(spy)
     try:
         with tempfile.TemporaryDirectory() as folder:
             source = Path(folder) / "in.jsonl"
@@ -72,7 +72,7 @@ def run(rows: list[dict], name: str) -> None:
                 show_progress=False,
             )
     finally:
-        refresh.Radar._headline_post = staticmethod(chosen_by)
+        naming.Naming._headline_post = staticmethod(chosen_by)
     for label, pick in (("most central", 0), ("chosen", 1)):
         marks = [faults(headline_text(v[pick]), v[2]) for v in seen.values()]
         print(

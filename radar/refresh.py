@@ -23,15 +23,14 @@ from clustering.topics import (
     ClusterParams,
     WindowClustering,
     auto_min_cluster_size,
-    central_members,
     cluster_window,
 )
+from radar.alert_memory import AlertMemory
 from radar.config import Settings
 from radar.enrich.focus import headline_text
 from radar.fold import fold_same_answer
-from radar.headline import CANDIDATES, headline_member
-from radar.labels import LABEL_SAMPLE, cluster_label, distinct_labels, word_set
 from radar.model import EnrichedMention
+from radar.naming import Naming
 from radar.operator import OperatorState, apply_operator_state, remember_wording_use
 from radar.playbooks import PlaybookIndex, pick_wording
 from radar.signals import (
@@ -82,10 +81,6 @@ HEADLINE_MARGIN = 0.10
 answer; otherwise the headline's own match is used.
 A cluster that mixes "Kan ik nog met de trein naar Leiden?" with "Kan ik mijn treinkaartje
 vergoed krijgen?" matched the refund answer on its centroid under the travel headline."""
-RENAME_CHANGE = 0.25
-"""A cluster is named again when its size changed by more than this share."""
-HEADLINE_SAMPLE = 200
-"""Members (in window order) whose spelling and names the headline choice compares."""
 
 KEYWORDS_FOR_MATCH = 5  # a cluster's top c-TF-IDF keywords a playbook answer must share
 
@@ -110,18 +105,23 @@ class Radar:
         }
         self.previous_order: list[str] = []
         self.first_seen: dict[str, float] = {}
-        # cluster id (or id and the words it must avoid) -> (size when named, label)
-        self.names: dict[str | tuple[str, frozenset[str]], tuple[int, str]] = {}
-        self.headlines: dict[str, tuple[int, str]] = {}
-        """Question id -> (its size then, the mention id of its headline)."""
+        self.last_listed: dict[str, float] = {}
+        """Cluster id -> the last refresh time it was a cluster: what :meth:`_forget` reads."""
+        self.naming = Naming()
         self.wording: dict[str, tuple[str, str]] = {}
         self.wording_used: dict[str, float] = {}
-        self.alert_since: dict[str, float] = {}
-        self.alert_ended: dict[str, tuple[float, float]] = {}  # key -> (since, ended at)
-        self.alert_log: list[dict[str, Any]] = []
+        self.alert_memory = AlertMemory(cooldown=self.rules.cooldown)
         self.topic_of: list[str | None] = []
         self.question_of: list[str | None] = []
         self._assigned: list[str | None] = []
+
+    @property
+    def names(self) -> dict[str | tuple[str, frozenset[str]], tuple[int, str]]:
+        return self.naming.names
+
+    @property
+    def headlines(self) -> dict[str, tuple[int, str]]:
+        return self.naming.headlines
 
     # -- the refresh ----------------------------------------------------------------------
     def refresh(
@@ -184,11 +184,23 @@ class Radar:
             "questions": questions[: s.max_questions],
             "topics": topics,
             "alerts": self._alerts(frame, questions, now),
-            "alert_log": self._log_alerts(now - s.window_hours * 3600),
+            "alert_log": self.alert_memory.in_window(now - s.window_hours * 3600),
             "gaps": [q["id"] for q in questions[: s.max_questions] if q["gap"]],
         }
+        self._forget(now - max(window_s, self.rules.cooldown))
         snapshot["refresh_ms"] = round((time.perf_counter() - started) * 1000)
         return snapshot
+
+    def _forget(self, before: float) -> None:
+        """Drop what the radar remembers of clusters not listed since ``before`` (a whole
+        window ago): first sight, name, headline, chosen wording. A crisis of days would
+        otherwise grow these with every cluster it saw (ended alerts: :class:`AlertMemory`)."""
+        gone = {cid for cid, seen in self.last_listed.items() if seen < before}
+        for cid in gone:
+            del self.last_listed[cid]
+            for table in (self.first_seen, self.wording):
+                table.pop(cid, None)
+        self.naming.forget(gone)
 
     # -- parts ----------------------------------------------------------------------------
     def _clusters(
@@ -210,9 +222,10 @@ class Radar:
                 self._assigned[i] = cid
             times = frame.times[members]
             first = self.first_seen.setdefault(cid, float(times.min()))
+            self.last_listed[cid] = now
             member_mentions = [frame.mentions[i] for i in members]
             representative = (
-                self._headline(cid, frame, members, member_mentions)
+                self.naming.headline(cid, frame, members, member_mentions)
                 if kind == "question"
                 else cluster.representative
             )
@@ -224,7 +237,7 @@ class Radar:
                     "id": cid,
                     "kind": kind,
                     "rank": 0,
-                    "label": self._label(cid, frame, members, cluster.keywords)
+                    "label": self.naming.label(cid, frame, members, cluster.keywords)
                     or frame.mentions[representative].text[:40],
                     "keywords": cluster.keywords,
                     "representative": frame.mentions[representative].text,
@@ -249,72 +262,8 @@ class Radar:
                     "_weight": recency_weight(times, now),
                 }
             )
-        self._relabel_shared(out, frame, result.clusters)
+        self.naming.relabel_shared(out, frame, result.clusters)
         return out
-
-    def _relabel_shared(self, out: list[dict[str, Any]], frame: Any, clusters: list) -> None:
-        """Where clusters share a label (an event's name: "Typhoon Bopha"), the largest keeps
-        it; each other one is named again without the shared label's words, and a name
-        still shared gets a keyword added (:func:`radar.labels.distinct_labels`)."""
-        groups: dict[str, list[int]] = {}
-        for i, card in enumerate(out):
-            groups.setdefault(card["label"].casefold(), []).append(i)
-        for label, same in groups.items():
-            if len(same) < 2:
-                continue
-            avoid = frozenset(word_set(label))
-            for i in sorted(same, key=lambda i: -out[i]["size"])[1:]:
-                card = out[i]
-                card["label"] = self._label(
-                    card["id"], frame, clusters[i].members, card["keywords"], avoid
-                )
-        shown = distinct_labels(
-            [c["label"] for c in out], [c["keywords"] for c in out], [c["size"] for c in out]
-        )
-        for card, label in zip(out, shown, strict=True):
-            card["label"] = label
-
-    def _label(
-        self,
-        cid: str,
-        frame: Any,
-        members: np.ndarray,
-        keywords: list[str],
-        avoid: frozenset[str] = frozenset(),
-    ) -> str:
-        """The cluster's name (:func:`radar.labels.cluster_label`; ``avoid``: words of a name
-        another cluster has), kept until the cluster has grown or shrunk by a quarter: a
-        calm wall, and a 50k window's refresh does not read every cluster's members each
-        time (2.1 s -> 5.9 s when it did)."""
-        key = (cid, avoid) if avoid else cid
-        named = self.names.get(key)
-        if named is None or abs(len(members) - named[0]) > RENAME_CHANGE * named[0]:
-            texts = [frame.mentions[i].text for i in members[:LABEL_SAMPLE]]
-            named = (len(members), cluster_label(texts, keywords, avoid=avoid))
-            self.names[key] = named
-        return named[1]
-
-    def _headline(self, cid: str, frame: Any, members: np.ndarray, member_mentions: list) -> int:
-        """The headline member of question ``cid``: the one chosen before while it is still a
-        member and the cluster has not grown or shrunk by a quarter (a card that read "Rijdt
-        de trein van 7:19 naar Schiphol nog?" must not turn into "Gaat mijn sprinter van 7:08
-        nog?" with every refresh), else chosen afresh (:meth:`_headline_post`)."""
-        kept = self.headlines.get(cid)
-        if kept is not None and abs(len(members) - kept[0]) <= RENAME_CHANGE * kept[0]:
-            for index, mention in zip(members, member_mentions, strict=True):
-                if mention.id == kept[1]:
-                    return int(index)
-        chosen = self._headline_post(frame, members)
-        self.headlines[cid] = (len(members), frame.mentions[chosen].id)
-        return chosen
-
-    @staticmethod
-    def _headline_post(frame: Any, members: np.ndarray) -> int:
-        """The member read out as a question's headline (:func:`radar.headline.headline_member`):
-        among the most central, the one that asks, spelt and named as the cluster is."""
-        _, central = central_members(frame.embeddings, members, CANDIDATES)
-        texts = [frame.mentions[i].text for i in members[:HEADLINE_SAMPLE]]
-        return central[headline_member([frame.mentions[i].text for i in central], texts)]
 
     def _match_playbooks(self, questions: list[dict[str, Any]]) -> None:
         if self.playbooks is None or not questions:
@@ -450,46 +399,10 @@ class Radar:
                         f" ({q['size']}×)",
                     }
                 )
-        active = set()
-        for alert in alerts:
-            key = _alert_key(alert)
-            active.add(key)
-            if key not in self.alert_since:
-                since, ended = self.alert_ended.pop(key, (now, -math.inf))
-                if now - ended < self.rules.cooldown:
-                    self.alert_since[key] = since  # back within the cool-down: the same alert
-                else:  # an onset: it stays in the log after it ends
-                    self.alert_since[key] = now
-                    self.alert_log.append({**alert, "since": iso(now)})
-            alert["since"] = iso(self.alert_since[key])
-        for key in set(self.alert_since) - active:
-            self.alert_ended[key] = (self.alert_since.pop(key), now)
-        self.alert_ended = {  # past the cool-down an alert starts anew: forget it
-            k: v for k, v in self.alert_ended.items() if now - v[1] < self.rules.cooldown
-        }
-        return alerts
-
-    def _log_alerts(self, window_start: float) -> list[dict[str, Any]]:
-        """Every alert onset inside the window, oldest first, also of alerts that ended:
-        the wall keeps its spike and swing markers where they happened."""
-        self.alert_log = [a for a in self.alert_log if parse_time(a["since"]) >= window_start]
-        return list(self.alert_log)
-
-
-def _alert_key(alert: Mapping[str, Any]) -> str:
-    """What makes an alert the same one: kind, cluster and, for a swing, its direction.
-
-    >>> _alert_key({"kind": "sentiment_swing", "cluster": None, "before": 0.3, "after": 0.7})
-    'sentiment_swing:None:up'
-    """
-    key = f"{alert['kind']}:{alert['cluster']}"
-    if alert["kind"] == "sentiment_swing":
-        key += ":up" if alert["after"] > alert["before"] else ":down"
-    return key
+        return self.alert_memory.track(alerts, now)
 
 
 def snapshot_age(snapshot: Mapping[str, Any], now: float | None = None) -> float:
     """Seconds since the snapshot was generated (wall clock)."""
-    from radar.timeutil import parse_time
 
     return (now or time.time()) - parse_time(snapshot["generated"])

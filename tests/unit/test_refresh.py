@@ -197,3 +197,21 @@ def test_a_questions_headline_stays_while_the_question_stays():
     assert radar.headlines[cid][0] == 8
     headline(12)  # grown by half: chosen afresh, at the new size
     assert radar.headlines[cid][0] == 12
+
+
+def test_what_the_radar_remembers_of_a_question_goes_a_window_after_the_question():
+    """Names, headlines, first sight and wordings are kept per cluster id; a crisis of days
+    must not keep every cluster it ever saw."""
+    rows = [(f"Rijden er nog treinen naar station {i}?", START + 60 * i) for i in range(12)]
+    radar = Radar(Settings(window_hours=1.0), _index(), clusterer=by_first_word)
+    mentions, vectors = _enriched(rows)
+    (question,) = radar.refresh(mentions, vectors, now=START + 720)["questions"]
+    cid = question["id"]
+    assert cid in radar.headlines and cid in radar.first_seen and radar.names
+    later, none = _enriched([("Mooi weer vandaag", START + 3000)])
+    radar.refresh(later, none, now=START + 720 + 3000)  # listed 50 min ago: kept
+    assert cid in radar.headlines
+    radar.refresh(later, none, now=START + 720 + 3700)  # gone for more than the window
+    assert cid not in radar.headlines and cid not in radar.first_seen
+    assert cid not in radar.last_listed and cid not in radar.wording
+    assert not any((k if isinstance(k, str) else k[0]) == cid for k in radar.names)
