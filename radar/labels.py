@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from clustering.stopwords import STOP_WORDS
 from clustering.topics import NOT_WORDS
+from radar.playbook_words import stem
 
 PHRASE_SHARE = 0.3
 """A phrase names the cluster when at least this share of the members write it."""
@@ -51,16 +52,25 @@ def distinct_keywords(keywords: list[str], n: int) -> list[str]:
     ['lang duurt', 'gaat', 'storing']
     >>> distinct_keywords(["bewijs", "bewijs werk", "vastzat"], 3)
     ['bewijs werk', 'vastzat']
+
+    Words count as the same with another ending ("flood calgary", "floods calgary"):
+
+    >>> distinct_keywords(["flood calgary", "floods calgary", "toronto"], 3)
+    ['flood calgary', 'toronto']
     """
     chosen: list[str] = []
     for keyword in keywords:
-        words = set(keyword.split())
-        if not words or words <= {w for c in chosen for w in c.split()}:
+        words = _stems(keyword)
+        if not words or words <= {w for c in chosen for w in _stems(c)}:
             continue
-        chosen = [c for c in chosen if not set(c.split()) <= words] + [keyword]
+        chosen = [c for c in chosen if not _stems(c) <= words] + [keyword]
         if len(chosen) == n:
             break
     return chosen
+
+
+def _stems(keyword: str) -> set[str]:
+    return {stem(w.casefold()) for w in keyword.split()}
 
 
 _CLAUSE_END = re.compile(r"(?:(?<!\d)[.,]|[.,](?!\d)|[!?;:\n])+")

@@ -34,16 +34,16 @@ def supported(keywords: Sequence[str], vocabulary: frozenset[str]) -> bool:
     >>> supported(["fiets", "huren", "ovfietsen"], frozenset(words("Waar vertrekt de bus?")))
     False
     """
-    terms = {_stem(w) for k in keywords for w in words(k)}
+    terms = {stem(w) for k in keywords for w in words(k)}
     if not terms:
         return True
-    stems = {_stem(w) for w in vocabulary}
+    stems = {stem(w) for w in vocabulary}
     for term in terms:
         for word in vocabulary:
             if term in word:
                 return True
-        for stem in stems:
-            if len(stem) >= 4 and stem in term:
+        for known in stems:
+            if len(known) >= 4 and known in term:
                 return True
     return False
 
@@ -51,10 +51,10 @@ def supported(keywords: Sequence[str], vocabulary: frozenset[str]) -> bool:
 _ENDINGS = ("ingen", "ing", "en", "es", "e", "s", "t")
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """``word`` without one common Dutch or English ending, at least four letters kept.
 
-    >>> [_stem(w) for w in ["verklaringen", "duurt", "treinen", "bus"]]
+    >>> [stem(w) for w in ["verklaringen", "duurt", "treinen", "bus"]]
     ['verklaring', 'duur', 'trein', 'bus']
     """
     for ending in _ENDINGS:
