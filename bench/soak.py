@@ -171,6 +171,13 @@ def run(args: argparse.Namespace) -> dict:
                             "window_mentions": None
                             if snapshot is None
                             else snapshot["totals"]["mentions"],
+                            # how long the loop computed that snapshot, and which one it is:
+                            # a stale snapshot on a loaded machine is a long refresh, not a
+                            # stall, when the loop keeps producing new ones
+                            "refresh_s": None
+                            if snapshot is None
+                            else round(float(snapshot.get("refresh_ms") or 0) / 1000, 1),
+                            "generated": None if snapshot is None else snapshot["generated"],
                             "lag": lag["queued"] + lag["pending"],
                             "enriched_in_store": store.enriched_count(),
                         }
@@ -220,6 +227,8 @@ def run(args: argparse.Namespace) -> dict:
         "max_snapshot_age_s": max(ages) if ages else None,
         "snapshot_age_limit_s": 2 * args.refresh,
         "snapshot_age_ok": bool(ages) and max(ages) <= 2 * args.refresh,
+        "snapshots_seen": len({s["generated"] for s in samples if s["generated"]}),
+        "longest_refresh_s": max((s["refresh_s"] or 0 for s in samples), default=None),
         "max_lag": max((s["lag"] for s in samples), default=None),
         "final_lag": samples[-1]["lag"] if samples else None,
         "samples": samples,
