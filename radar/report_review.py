@@ -85,9 +85,12 @@ def build_review(
             lines[-1]["questions"], now, since, earlier[-1]["questions"] if earlier else None
         )
         shift["compared_with"] = earlier[-1]["time"] if earlier else None
+    # a file without times: every post has the time it was read, so no spike or swing
+    untimed = len(times) > 1 and end == start
     return {
         "source": source,
         "every": every,
+        "untimed": untimed,
         "start": iso(start),
         "end": iso(end),
         "days": _spans_days(start, end),
@@ -101,7 +104,7 @@ def build_review(
                 "about": _about(a, times, final_topic, snapshot.get("topics", [])),
             }
             for a in alerts
-            if a["kind"] in KIND
+            if a["kind"] in KIND and not untimed
         ],
         "bins": [
             {k: b.get(k) for k in ("start", "mentions", "negative", "positive")}
@@ -224,13 +227,23 @@ def render_review(review: dict[str, Any]) -> str:
         "# Omgevingsanalyse: evaluatie na afloop"
         + (f" van {review['source']}" if review["source"] else ""),
         "",
-        f"Opname {period_label(start, end, review['days'])} (UTC): {totals['mentions']} berichten, "
+        (
+            "Opname zonder tijden (elk bericht kreeg het tijdstip van inlezen): "
+            if review.get("untimed")
+            else f"Opname {period_label(start, end, review['days'])} (UTC): "
+        )
+        + f"{totals['mentions']} berichten, "
         f"waarvan {totals['questions']} vragen; negatief {_pct(totals['negative'], totals['mentions'])}, "
         f"positief {_pct(totals['positive'], totals['mentions'])}. "
-        f"{spikes} {'piek' if spikes == 1 else 'pieken'} en {swings} "
-        f"{'omslag' if swings == 1 else 'omslagen'} in het sentiment; "
         + (
-            f"{len(questions)} dominante vragen, waarvan {gaps} zonder voorbereid antwoord."
+            ""
+            if review.get("untimed")
+            else f"{spikes} {'piek' if spikes == 1 else 'pieken'} en {swings} "
+            f"{'omslag' if swings == 1 else 'omslagen'} in het sentiment; "
+        )
+        + (
+            f"{counted(len(questions), 'dominante vraag', 'dominante vragen')}, waarvan {gaps} "
+            "zonder voorbereid antwoord."
             if questions
             else "geen dominante vragen."
         ),
@@ -245,7 +258,11 @@ def render_review(review: dict[str, Any]) -> str:
         f"- {when(a['since'])} — {KIND[a['kind']]}: {_cell(a['message'], 200)}"
         + (f"; vooral over: {_cell(a['about'], 80)}" if a.get("about") else "")
         for a in alerts
-    ] or ["Geen pieken of omslagen in de hele opname."]
+    ] or [
+        "Zonder tijden geen pieken of omslagen: geef de tijdkolom op met --time-field."
+        if review.get("untimed")
+        else "Geen pieken of omslagen in de hele opname."
+    ]
     lines += ["", "## Dominante vragen", ""]
     if questions:
         lines += [

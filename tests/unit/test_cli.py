@@ -180,3 +180,17 @@ def test_import_prints_its_result_and_no_info_log_lines(tmp_path):
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith(f"{path}: 1 mentions read, 1 new")
     assert out.stderr == ""
+
+
+def test_a_review_of_a_file_without_times_shows_no_spike_and_says_why(tmp_path):
+    """Every post got the time the file was read: "2,000 posts in 10 min" is no spike."""
+    path = tmp_path / "posts.jsonl"
+    texts = ["Rijden er nog treinen?", "Waarom is de trein weer te laat?", "Geen bus, schandalig"]
+    path.write_text("".join(json.dumps({"text": f"{texts[i % 3]} {i}"}) + "\n" for i in range(60)))
+    out = tmp_path / "o"
+    assert main(["analyze", str(path), "--out", str(out), "--embedder", "hashing"]) == 0
+    report = (out / "report.md").read_text()
+    assert report.split("\n")[2].startswith("Opname zonder tijden (elk bericht kreeg het tijdstip")
+    signals = report.split("## Signalen")[1].split("##")[0]
+    assert "— piek" not in signals and "— omslag" not in signals
+    assert "geef de tijdkolom op met --time-field" in signals
