@@ -138,11 +138,13 @@ def cmd_export(args) -> int:
         )
     if stored > len(mentions):
         console.warning(
-            "%d enriched mentions are stored but outside the %g h window ending %s; "
-            'for a recorded crisis set clock = "data" (RADAR_CLOCK=data)',
+            "%d enriched mentions are stored but outside the %g h window ending %s; %s",
             stored - len(mentions),
             settings.window_hours,
             iso(now),
+            'for a recorded crisis set clock = "data" (RADAR_CLOCK=data)'
+            if settings.clock == "wall"
+            else "a longer window_hours (RADAR_WINDOW_HOURS) exports them",
         )
     return 0
 

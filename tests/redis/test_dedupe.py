@@ -109,3 +109,24 @@ def test_an_edited_feed_item_is_not_counted_as_its_own_copy(store):
     store.ensure_group()
     ((_i, first),) = store.read_mentions("t", 10)
     assert store.copies([first.id]) == {first.id: 1}
+
+
+def test_export_on_the_data_clock_suggests_a_longer_window_not_the_clock_it_has(
+    store, settings, tmp_path, monkeypatch, capsys
+):
+    from radar.cli import main
+
+    old = Mention.create("Rijden er nog treinen?", source="x", published=1000.0)
+    new = Mention.create("Wanneer komt de bus?", source="x", published=1000.0 + 7 * 3600)
+    store.ingest([old, new])
+    store.ensure_group()
+    enricher = Enricher(settings, HashingEmbedder(), b"k")
+    while enrich_pending(store, enricher, "w", None):
+        pass
+    monkeypatch.setenv("RADAR_CLOCK", "data")
+    args = ["--redis-url", settings.redis_url, "--embedder", "hashing"]
+    assert main(["export", "mentions", "--out", str(tmp_path / "m.jsonl"), *args]) == 0
+    err = capsys.readouterr().err
+    assert "1 enriched mentions are stored but outside the 6 h window" in err
+    assert "a longer window_hours (RADAR_WINDOW_HOURS) exports them" in err
+    assert 'set clock = "data"' not in err
