@@ -143,7 +143,8 @@ def field_flags(p: argparse.ArgumentParser) -> None:
         "--author-field",
         default="author",
         help="column with the writer, pseudonymised (default: author, else user, username, "
-        "user_name, screen_name, handle, author_name)",
+        "user_name, screen_name, handle, author_name, auteur, gebruiker, gebruikersnaam, "
+        "afzender)",
     )
 
 

@@ -27,12 +27,24 @@ log = logging.getLogger(__name__)
 KNOWN_FIELDS = ("id", "text", "published", "author", "source", "url", "lang", "source_type")
 # columns that name the writer in common exports; with no ``author`` column, the first one
 # present is the author, so it is pseudonymised like one instead of passing through raw
-AUTHOR_ALIASES = ("user", "username", "user_name", "screen_name", "handle", "author_name")
+AUTHOR_ALIASES = (
+    "user",
+    "username",
+    "user_name",
+    "screen_name",
+    "handle",
+    "author_name",
+    # Dutch exports (webcare tools, spreadsheets) name the writer in Dutch
+    "auteur",
+    "gebruiker",
+    "gebruikersnaam",
+    "afzender",
+)
 # a post is at most a few thousand characters; a longer line is a broken export (a whole
 # page, a base64 blob) that would take minutes to enrich: it is skipped, named by its line
 MAX_LINE_CHARS = 100_000
 # column names that hint at a time, to say which one to pass as --time-field
-TIME_HINTS = ("time", "date", "created", "published", "posted", "when")
+TIME_HINTS = ("time", "date", "created", "published", "posted", "when", "tijd", "datum")
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,14 @@ def test_author_columns_are_taken_as_author_not_passed_through(tmp_path):
     assert (m.author, m.extra) == ("@jan", {"screen_name": "@piet", "label": "x"})
 
 
+def test_a_dutch_export_s_writer_column_is_the_author(tmp_path):
+    """A Dutch-first tool reads the writer from a Dutch export too (never passed raw)."""
+    path = tmp_path / "in.csv"
+    path.write_text("tekst;gebruiker;tijd\nRijdt de bus?;@jan;2026-11-22T07:00:00Z\n")
+    ((_n, m),) = read_mentions(path, FieldMap(text="tekst", time="tijd"))
+    assert (m.author, m.extra) == ("@jan", {})
+
+
 def test_analyze_output_pseudonymises_the_author_column(tmp_path):
     from clustering.embedders import HashingEmbedder
     from radar.analyze import analyze_file
