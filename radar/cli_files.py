@@ -41,10 +41,18 @@ def cmd_import(args) -> int:
     with open_store(settings) as store:
         counts = store.ingest(mentions)
     print(
-        f"{args.file}: {len(mentions)} mentions read, {counts.stored} new, "
-        f"{counts.exact_duplicates} duplicates, {counts.near_duplicates} near-duplicate copies, "
-        f"{len(bad)} bad lines skipped"
+        f"{args.file}: {counted(len(mentions), 'mention')} read, {counts.stored} new, "
+        f"{counted(counts.exact_duplicates, 'duplicate')}, "
+        f"{counted(counts.near_duplicates, 'near-duplicate copy', 'near-duplicate copies')}, "
+        f"{counted(len(bad), 'bad line')} skipped"
     )
+    if mentions and counts.exact_duplicates == len(mentions):
+        console.warning(
+            "every mention of %s is stored already, so nothing of it changed (an earlier "
+            "import keeps its times); to read it again, e.g. with --time-field, import it "
+            "into a new namespace (--namespace NAME)",
+            args.file,
+        )
     _warn_outside_window(settings, [m.published for m in mentions])
     return 0
 

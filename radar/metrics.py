@@ -19,6 +19,7 @@ import redis
 
 from radar.config import Settings
 from radar.health import health, snapshot_age
+from radar.wording import counted
 
 Sample = tuple[str, str, str, dict[str, str], float | int]
 """(metric name, type, help, labels, value)."""
@@ -224,7 +225,7 @@ def status_lines(store, settings: Settings) -> list[str]:
     age = details["snapshot_age_seconds"]
     lines.append(
         f"enrichment: {details['enrichment_queued']} queued, {details['enrichment_pending']} pending, "
-        f"{details['enrichment_workers_alive']} workers running "
+        f"{counted(int(details['enrichment_workers_alive']), 'worker')} running "
         f"({details['enrichment_consumers']} names known to the consumer group)"
         + (
             f"; {details['enrichment_dead_lettered']} parked in the dead-letter stream "

@@ -94,7 +94,27 @@ def test_import_skips_bad_lines_with_one_warning_each_and_keeps_the_rest(
         f"warning: {path}:6: 'text' is empty",
     ]
     assert out == (
-        f"{path}: 4 mentions read, 2 new, 1 duplicates, 1 near-duplicate copies, "
-        "5 bad lines skipped\n"
+        f"{path}: 4 mentions read, 2 new, 1 duplicate, 1 near-duplicate copy, 5 bad lines skipped\n"
     )
     assert store.pending_count() == 3  # the earlier mention is still there
+
+
+def test_importing_a_file_again_says_nothing_changed_and_how_to_read_it_anew(
+    store, settings, tmp_path, capsys
+):
+    path = tmp_path / "in.csv"
+    path.write_text(
+        "text,time\nRijdt de bus?,2026-11-22T07:00:00Z\nGeen trein,2026-11-22T07:01:00Z\n"
+    )
+    args = ["import", str(path), "--redis-url", settings.redis_url]
+    assert main(args) == 0  # without --time-field: stamped now
+    capsys.readouterr()
+    assert main([*args, "--time-field", "time"]) == 0
+    out, err = capsys.readouterr()
+    assert "0 new, 2 duplicates" in out
+    assert (
+        f"warning: every mention of {path} is stored already, so nothing of it changed (an "
+        "earlier import keeps its times); to read it again, e.g. with --time-field, import it "
+        "into a new namespace (--namespace NAME)"
+    ) in err
+    assert store.pending_count() == 2

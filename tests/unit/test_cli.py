@@ -178,7 +178,7 @@ def test_import_prints_its_result_and_no_info_log_lines(tmp_path):
         timeout=120,
     )
     assert out.returncode == 0, out.stderr
-    assert out.stdout.startswith(f"{path}: 1 mentions read, 1 new")
+    assert out.stdout.startswith(f"{path}: 1 mention read, 1 new")
     assert out.stderr == ""
 
 
