@@ -239,6 +239,10 @@ def _validated(settings: Settings, origins: Mapping[str, str]) -> Settings:
     for name in positive:
         if getattr(settings, name) <= 0:
             raise bad(name, f"must be positive, got {getattr(settings, name)}")
+    # words from a fixed list read in any case ("RADAR_CLOCK=Data")
+    settings = dataclasses.replace(
+        settings, clock=settings.clock.strip().lower(), web_lang=settings.web_lang.strip().lower()
+    )
     if settings.clock not in {"wall", "data"}:
         raise bad("clock", f"expected 'wall' or 'data', got {settings.clock!r}")
     if settings.web_lang not in WEB_LANGS:

@@ -144,3 +144,8 @@ def test_port_and_question_count_are_checked(tmp_path, monkeypatch, env, message
     monkeypatch.chdir(tmp_path)
     with pytest.raises(ConfigError, match=f"^{message}$"):
         load_settings(env=env)
+
+
+def test_words_from_a_fixed_list_read_in_any_case():
+    settings = load_settings(env={"RADAR_CLOCK": "Data", "RADAR_WEB_LANG": "EN"})
+    assert (settings.clock, settings.web_lang) == ("data", "en")
