@@ -203,7 +203,7 @@ def test_question_shows_size_recent_growth_and_state():
     card = question_list([_question(1, gap=False, growth=2.1, state="growing")]).children[0]
     words = texts(card)
     assert "10" in words and "groeiend" in words and "2.1×" in words
-    assert " +1 in 15 min" in words and "▲" in words
+    assert " 1 in 15 min" in words and "▲" in words  # a count, no "+" beside a ▼
 
 
 @pytest.mark.parametrize(
