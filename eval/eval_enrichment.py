@@ -332,7 +332,11 @@ def evaluate_heads(data_dir: Path, embedder_spec: str) -> dict:
         return {"questions": questions, "sentiment": {"error": "no sentiment head shipped"}}
     posts = sets.featurise(sets.load_nl_posts(data_dir, "s"), embedder)
     posts = th.with_info(posts, th.info_scores(data_dir, embedder, posts))
-    cv_fused = _cv_fused(th, head, posts)
+    # the shipped head learnt from nl_posts: its figures there are out of fold, head and
+    # fusion refit without each fold (scripts/sentiment_head.py)
+    train, val = th.sentiment_training_sets(data_dir, embedder)
+    c, _ = th.choose_sentiment_c(train, val)
+    cv_fused, cv_alone = th.cross_validate_sentiment(train, posts, c)
     evaluation = {"nl_posts": posts}
     for name, f in (
         ("xed_nl", sets.featurise(sets.load_xed(data_dir), embedder)),
@@ -343,7 +347,9 @@ def evaluate_heads(data_dir: Path, embedder_spec: str) -> dict:
     for name, f in evaluation.items():
         y = np.asarray(f.posts.labels)
         lexicon = th.lexicon_labels(f)
-        alone = head.head_probabilities(f.vectors).argmax(axis=1)
+        alone = (
+            cv_alone if name == "nl_posts" else head.head_probabilities(f.vectors).argmax(axis=1)
+        )
         fused = (
             cv_fused if name == "nl_posts" else head.probabilities(f.vectors, f.lexicon).argmax(1)
         )
@@ -363,25 +369,6 @@ def evaluate_heads(data_dir: Path, embedder_spec: str) -> dict:
         }
     sentiment["probes"] = _probes(head, embedder)
     return {"questions": questions, "sentiment": sentiment}
-
-
-def _cv_fused(th, head, posts) -> list[int]:  # noqa: ANN001 - modules and heads
-    """Out-of-fold fused labels on nl_posts, the shipped embedding head kept fixed."""
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold
-
-    y = np.asarray(posts.posts.labels)
-    logp = np.log(np.clip(head.head_probabilities(posts.vectors), 1e-6, 1.0))
-    predicted = np.zeros(len(y), dtype=int)
-    folds = StratifiedKFold(5, shuffle=True, random_state=th.SEED)
-    for train, test in folds.split(posts.vectors, th.strata(posts.posts)):
-        standard = th.Standard(posts.lexicon[train])
-        model = LogisticRegression(C=th.FUSE_C, max_iter=3000).fit(
-            np.hstack([logp[train], standard(posts.lexicon[train])]), y[train]
-        )
-        predicted[test] = model.predict(np.hstack([logp[test], standard(posts.lexicon[test])]))
-    return predicted
 
 
 PROBES = (
