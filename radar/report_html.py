@@ -17,6 +17,7 @@ import html
 import re
 from typing import Any
 
+from radar.signals import MIN_POSTS_FOR_SHARE
 from radar.timeutil import parse_time
 
 WIDTH, HEIGHT, PAD = 900, 220, 36
@@ -45,7 +46,7 @@ def volume_svg(review: dict[str, Any]) -> str:
         f'role="img" aria-label="berichten en negatief aandeel door de tijd">',
         f'<line x1="{PAD}" y1="{HEIGHT - PAD}" x2="{WIDTH - PAD}" y2="{HEIGHT - PAD}" stroke="#888"/>',
     ]
-    share = []
+    share: list[list[str]] = [[]]  # runs of bins with enough posts for a share
     for b in bins:
         n = b["mentions"] or 0
         left = x(parse_time(b["start"]))
@@ -54,14 +55,26 @@ def volume_svg(review: dict[str, Any]) -> str:
             f'<rect x="{left:.1f}" y="{HEIGHT - PAD - h:.1f}" width="{bar:.1f}" '
             f'height="{h:.1f}" fill="#4a78b5"/>'
         )
-        if n:
-            share.append(
+        if n >= MIN_POSTS_FOR_SHARE:
+            share[-1].append(
                 f"{left + bar / 2:.1f},{HEIGHT - PAD - (b['negative'] or 0) / n * inner_h:.1f}"
             )
-    if len(share) > 1:
+        elif share[-1]:
+            share.append([])
+    for run in share:
+        if len(run) > 1:
+            parts.append(
+                f'<polyline points="{" ".join(run)}" fill="none" stroke="#c0392b" '
+                'stroke-width="1.5" opacity="0.8"/>'
+            )
+        elif run:
+            x0, y0 = run[0].split(",")
+            parts.append(f'<circle cx="{x0}" cy="{y0}" r="2" fill="#c0392b" opacity="0.8"/>')
+    for tick in (0, 50, 100):  # the share's axis, on the right
+        y = HEIGHT - PAD - tick / 100 * inner_h
         parts.append(
-            f'<polyline points="{" ".join(share)}" fill="none" stroke="#c0392b" '
-            'stroke-width="1.5" opacity="0.8"/>'
+            f'<text x="{WIDTH - PAD + 4}" y="{y + 4:.1f}" font-size="11" fill="#c0392b">'
+            f"{tick}%</text>"
         )
     for a in review["alerts"]:
         ax = x(parse_time(a["since"]))
@@ -76,7 +89,8 @@ def volume_svg(review: dict[str, Any]) -> str:
         f'<text x="{WIDTH - PAD}" y="{HEIGHT - 8}" font-size="12" text-anchor="end">'
         f"{html.escape(when(t1))}</text>",
         f'<text x="{PAD}" y="{PAD - 10}" font-size="12">max {top} per {_duration(per)} '
-        " · blauw: berichten · rood: aandeel negatief · streep: piek (oranje) / omslag "
+        " · blauw: berichten · rood: aandeel negatief (vanaf "
+        f"{MIN_POSTS_FOR_SHARE} berichten) · streep: piek (oranje) / omslag "
         "(paars)</text>",
         "</svg>",
     ]

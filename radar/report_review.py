@@ -25,6 +25,7 @@ import numpy as np
 from radar.enrich.focus import headline_text
 from radar.report import _cell, _pct, period_label
 from radar.report_handover import handover, render_handover
+from radar.signals import MIN_POSTS_FOR_SHARE
 from radar.timeutil import iso, parse_time
 from radar.wording import counted
 
@@ -299,7 +300,11 @@ def render_review(review: dict[str, Any]) -> str:
         ]
         lines += [
             f"| {period_label(p['start'], p['end'], review['days'])} | {p['mentions']} | "
-            f"{_pct(p['negative'], p['mentions'])} | {_pct(p['positive'], p['mentions'])} |"
+            + (
+                f"{_pct(p['negative'], p['mentions'])} | {_pct(p['positive'], p['mentions'])} |"
+                if p["mentions"] >= MIN_POSTS_FOR_SHARE
+                else "– | – |"  # as on the wall: a share of one or two posts says nothing
+            )
             for p in periods
         ]
     shift = review["handover"]

@@ -18,6 +18,9 @@ from dataclasses import dataclass
 import numpy as np
 
 RECENT_SECONDS = 15 * 60
+MIN_POSTS_FOR_SHARE = 5
+"""Fewer posts in a span: no sentiment share shown (one post is not 0 or 100 %); the wall's
+lines, the review's chart and its table all keep to it."""
 SENTIMENT_CODES = {"negative": -1, "neutral": 0, "positive": 1}
 
 

@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 import plotly.graph_objects as go
 
+from radar.signals import MIN_POSTS_FOR_SHARE
 from radar.timeutil import parse_time
 from web.text import DEFAULT_LANG, t
 
@@ -324,7 +325,6 @@ def _marker_style(alert: Mapping[str, Any], lang: str) -> tuple[str, str]:
 
 
 SMOOTH_SECONDS = 600.0  # the sentiment chart shows shares of the last 10 minutes per point
-MIN_POSTS_FOR_SHARE = 5  # fewer posts in that span: no point (one post is not 0 or 100 %)
 
 
 def rolling_shares(

@@ -1,5 +1,7 @@
 """The after-action review says why a dominant question has no 'op de wall' time."""
 
+import re
+
 import numpy as np
 import pytest
 
@@ -27,3 +29,24 @@ def test_questions_never_on_the_wall_are_explained_once():
     text = render_review(review)
     assert "| Is the Deerfoot open? | 12 |" in text  # the headline, no RT/@/link
     assert text.count("1 vraag nooit op de wall (–)") == 1
+
+
+def test_the_review_chart_draws_no_share_of_a_few_posts_and_has_its_axis():
+    from radar.report_html import volume_svg
+
+    def b(minute: int, mentions: int, negative: int) -> dict:
+        start = f"2026-11-22T07:{minute:02d}:00Z"
+        return {"start": start, "mentions": mentions, "negative": negative, "positive": 0}
+
+    review = {
+        "bins": [b(0, 3, 3), b(1, 10, 5), b(2, 12, 3), b(3, 2, 2), b(4, 8, 4)],
+        "alerts": [],
+        "days": False,
+        "bin_minutes": 1.0,
+    }
+    svg = volume_svg(review)
+    (line,) = re.findall(r'<polyline points="([^"]*)"', svg)
+    assert len(line.split()) == 2  # minutes 1 and 2; not the 3 posts at 100 % nor the 2
+    assert svg.count("<circle") == 1  # minute 4 stands alone between gaps
+    assert all(f">{tick}%</text>" in svg for tick in (0, 50, 100))
+    assert "vanaf 5 berichten" in svg
