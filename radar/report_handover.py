@@ -128,7 +128,15 @@ def render_handover(
 
     lines = [f"{heading} Overdracht: {when(h['since'])} – {when(h['now'])} (UTC)", ""]
     if h.get("compared_with"):
-        lines += [f"Vergeleken met de stand van {when(h['compared_with'])}.", ""]
+        lines += [
+            f"Vergeleken met de stand van {when(h['compared_with'])}"
+            + (
+                " (het eerste beeld in deze dienst: van het begin is er geen)."
+                if h.get("compared_first_in_shift")
+                else "."
+            ),
+            "",
+        ]
     sections = [
         ("Nieuw in deze dienst", h["new"], lambda i: f"sinds {when(i['first_seen'])}"),
         ("Gegroeid", h["grew"], lambda i: ""),

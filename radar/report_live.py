@@ -8,6 +8,7 @@ radar clock (``now`` of the snapshot: the wall clock, or the newest mention in a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from radar.errors import RadarError
@@ -21,6 +22,28 @@ from radar.timeutil import parse_time
 HISTORY = 500  # snapshots read back (the store keeps about this many)
 
 
+def comparison_point(
+    history: Sequence[dict[str, Any]], since: float, now: float
+) -> tuple[dict[str, Any] | None, bool]:
+    """The snapshot a shift is compared with: the last one at or before the shift's start,
+    unless that lies more than a shift further back (a replay, a radar that was off): then
+    the first one inside the shift, flagged (``True``). ``history`` is oldest first.
+
+    >>> snaps = [{"now": "2013-01-28T05:29:00Z"}, {"now": "2013-02-04T23:00:00Z"}]
+    >>> since, now = parse_time("2013-02-04T21:54:00Z"), parse_time("2013-02-05T05:54:00Z")
+    >>> point, first = comparison_point(snaps, since, now)
+    >>> point["now"], first
+    ('2013-02-04T23:00:00Z', True)
+    """
+    before = [p for p in history if parse_time(p["now"]) <= since]
+    inside = [p for p in history if since < parse_time(p["now"]) < now]
+    if before and since - parse_time(before[-1]["now"]) <= now - since:
+        return before[-1], False
+    if inside:
+        return inside[0], True
+    return (before[-1], False) if before else (None, False)
+
+
 def shift_handover(store: Any, since_seconds: float) -> tuple[str, dict[str, Any]]:
     """Markdown and JSON of the handover of the last ``since_seconds`` of radar time."""
     snapshot = store.load_snapshot()
@@ -30,12 +53,7 @@ def shift_handover(store: Any, since_seconds: float) -> tuple[str, dict[str, Any
         )
     now = parse_time(snapshot["now"])
     since = now - since_seconds
-    earlier = None
-    for past in store.snapshot_history(HISTORY):  # oldest first
-        if earlier is None or parse_time(past["now"]) <= since:
-            earlier = past
-    if earlier is not None and parse_time(earlier["now"]) >= now:
-        earlier = None  # only the current snapshot is kept: nothing to compare with
+    earlier, first_in_shift = comparison_point(store.snapshot_history(HISTORY), since, now)
     published = [e for e in OperatorActions(store).history(1000) if e.get("action") == "publish"]
     data = handover(
         compact(snapshot, 900.0)["questions"],
@@ -45,6 +63,7 @@ def shift_handover(store: Any, since_seconds: float) -> tuple[str, dict[str, Any
         published,
     )
     data["compared_with"] = None if earlier is None else earlier["now"]
+    data["compared_first_in_shift"] = first_in_shift
     data["alerts"] = [
         {"kind": a["kind"], "since": a["since"], "message": a["message"]}
         for a in snapshot.get("alert_log", [])

@@ -63,3 +63,19 @@ def test_handover_sorts_new_grown_faded_open_and_published():
     assert (
         "- 10:15 via X: vraag q2? — “Er rijden bussen.”; daarna -50% berichten per 15 min" in text
     )
+
+
+def test_a_shift_without_a_snapshot_at_its_start_is_compared_with_its_first_and_says_so():
+    from radar.report_live import comparison_point
+
+    history = [{"now": "2026-11-15T05:00:00Z"}, {"now": "2026-11-22T09:30:00Z"}]
+    point, first = comparison_point(history, SINCE, NOW)
+    assert (point["now"], first) == ("2026-11-22T09:30:00Z", True)  # not a week back
+    h = handover([], NOW, SINCE, [], []) | {
+        "compared_with": point["now"],
+        "compared_first_in_shift": first,
+    }
+    text = "\n".join(render_handover(h, when_format(False)))
+    assert "Vergeleken met de stand van 09:30 (het eerste beeld in deze dienst" in text
+    near = [{"now": "2026-11-22T07:45:00Z"}, *history[1:]]
+    assert comparison_point(near, SINCE, NOW) == (near[0], False)  # just before the start
