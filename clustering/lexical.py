@@ -58,7 +58,10 @@ def with_lexical(
     dimensions = min(LSA_DIMENSIONS, tfidf.shape[1] - 1, len(texts) - 1)
     if dimensions < 2:
         return embeddings
-    lsa = TruncatedSVD(dimensions, random_state=seed).fit_transform(tfidf)
+    # a window of copies has no variance to share out: sklearn's explained-variance ratio
+    # (unused here) divides by zero, which printed a RuntimeWarning on the demo's start
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lsa = TruncatedSVD(dimensions, random_state=seed).fit_transform(tfidf)
     # posts with one embedding (a question embedded without its place names, a copy) keep
     # one point: their word vectors are averaged, so names cannot part what the embedding
     # text joined, and UMAP still lays out each distinct vector once

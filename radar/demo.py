@@ -99,7 +99,8 @@ class DrillProgress:
         if self.done // self.every > before // self.every and self.done < len(self.mentions):
             share = 100 * self.done / len(self.mentions)
             print(
-                f"drill {drill_clock(self.mentions, self.done)}: {self.done} posts ({share:.0f}%)"
+                f"drill {drill_clock(self.mentions, self.done)}: {self.done} posts ({share:.0f}%)",
+                flush=True,  # a log file or a pipe shows the drill's clock as it goes
             )
 
     def ended(self) -> str:
@@ -147,17 +148,22 @@ def run_demo(
         print(
             f"Crisis radar demo: {len(mentions)} posts of a rail-outage drill "
             f"({drill_clock(mentions, 1)}–{drill_clock(mentions, len(mentions))}), "
-            f"replayed at {speed:g}x: about {span / 60:.0f} min."
+            f"replayed at {speed:g}x: about {span / 60:.0f} min once the models are loaded.",
+            flush=True,
         )
         if backfill:
             print(
                 f"The first {from_minute:g} drill minutes ({len(backfill)} posts, up to "
                 f"{drill_clock(mentions, len(backfill))}) are stored at once, as a radar started "
-                "during a crisis backfills them; `--from 0` replays from the first post."
+                "during a crisis backfills them; `--from 0` replays from the first post.",
+                flush=True,
             )
             store.add_mentions(backfill)
             progress.update(len(backfill))
-        print(f"Loading models … the wall is on http://{settings.web_host}:{settings.web_port}")
+        print(
+            f"Loading models … the wall is on http://{settings.web_host}:{settings.web_port}",
+            flush=True,
+        )
         threads = start_pipeline(settings, store, stop, with_feeds=False)
 
         def replay() -> None:

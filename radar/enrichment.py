@@ -187,7 +187,8 @@ def apply_heads(
                 for raw, m, score in zip(raws, enriched, info, strict=True)
             ]
         )
-        probabilities = heads.sentiment.probabilities(vectors, cues)
+        langs = [m.lang or "" for m in enriched]
+        probabilities = heads.sentiment.probabilities(vectors, cues, langs)
         for m, p in zip(enriched, probabilities, strict=True):
             m.sentiment = SENTIMENTS[int(np.argmax(p))]
             m.sentiment_score = round(float(p[2] - p[0]), 4)

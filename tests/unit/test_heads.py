@@ -131,6 +131,16 @@ def test_sentiment_head_probabilities_sum_to_one():
     assert p.shape == (3, 3) and np.allclose(p.sum(axis=1), 1.0)
 
 
+def test_posts_of_a_language_the_fusion_never_learnt_get_the_embedding_head_alone():
+    heads = load_heads("use-multilingual", 512)
+    vectors = NamedEmbedder("x").embed(["a", "b", "c"])
+    cues = np.vstack([sentiment_cues(t, "nl") for t in ("top!", "slecht", "de trein")])
+    alone = heads.sentiment.head_probabilities(vectors)
+    fused = heads.sentiment.probabilities(vectors, cues)
+    routed = heads.sentiment.probabilities(vectors, cues, ["nl", "en", "unknown"])
+    assert np.allclose(routed[[0, 2]], fused[[0, 2]]) and np.allclose(routed[1], alone[1])
+
+
 def test_cues_follow_their_names():
     q = dict(
         zip(QUESTION_CUES, question_cues("Rijden er nog treinen? http://x.nl", "nl"), strict=True)
