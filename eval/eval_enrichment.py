@@ -316,7 +316,7 @@ def evaluate_heads(data_dir: Path, embedder_spec: str) -> dict:
     import train_heads as th
 
     from eval import enrich_data as sets
-    from radar.enrich.heads import load_heads
+    from radar.enrich.heads import FUSED_LANGS, load_heads
 
     warnings.filterwarnings("ignore", message="The least populated class")
     embedder = sets.cached_embedder(embedder_spec)
@@ -353,6 +353,9 @@ def evaluate_heads(data_dir: Path, embedder_spec: str) -> dict:
         fused = (
             cv_fused if name == "nl_posts" else head.probabilities(f.vectors, f.lexicon).argmax(1)
         )
+        # what the worker shows: fused for Dutch (and too short to tell), else the head alone
+        langs = list(f.posts.langs)
+        worker = np.where(np.array([lang in FUSED_LANGS for lang in langs]), fused, alone)
         classes = (0, 2) if name == "xed_nl" else (0, 1, 2)
         groups = {"all": np.ones(len(y), dtype=bool)}
         for source in sorted(set(f.posts.sources)):
@@ -364,6 +367,7 @@ def evaluate_heads(data_dir: Path, embedder_spec: str) -> dict:
                 "lexicon": th.macro_f1(y[mask], lexicon[mask], classes),
                 "head": th.macro_f1(y[mask], alone[mask], classes),
                 "fused": th.macro_f1(y[mask], fused[mask], classes),
+                "worker": th.macro_f1(y[mask], worker[mask], classes),
             }
             for group, mask in groups.items()
         }
@@ -414,14 +418,17 @@ def print_heads(result: dict) -> None:
             f" / {h['recall']:.3f}    {r['f1']:.3f} / {r['precision']:.3f} / {r['recall']:.3f}"
         )
     print("  HWU64 recall (all information needs):", result["questions"]["hwu64_recall"])
-    print("\nSentiment macro-F1: lexicon vs embedding head vs fused (XED-nl: neg/pos)")
+    print(
+        "\nSentiment macro-F1: lexicon vs embedding head vs fused vs the worker's choice by "
+        "language (XED-nl: neg/pos)"
+    )
     for name, groups in result["sentiment"].items():
         if name == "probes" or not isinstance(groups, dict):
             continue
         for group, row in groups.items():
             print(
                 f"  {name + ' ' + group:36} n={row['n']:<5} lexicon {row['lexicon']:.3f}"
-                f"  head {row['head']:.3f}  fused {row['fused']:.3f}"
+                f"  head {row['head']:.3f}  fused {row['fused']:.3f}  worker {row['worker']:.3f}"
             )
     print("\nCourtesy and sarcasm probes (expected / lexicon / fused)")
     for row in result["sentiment"].get("probes", []):
