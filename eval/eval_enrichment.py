@@ -391,7 +391,7 @@ PROBES = (
 
 
 def _probes(head, embedder) -> list[dict]:  # noqa: ANN001 - a head and an embedder
-    """Label of each probe by the lexicon and the fused head, through the worker."""
+    """Label of each probe by the lexicon and by the worker (its heads, chosen by language)."""
     from radar.config import Settings
     from radar.enrichment import Enricher
     from radar.model import Mention
@@ -401,7 +401,7 @@ def _probes(head, embedder) -> list[dict]:  # noqa: ANN001 - a head and an embed
     lexicon = [score_sentiment(text, detect_language(text))[0] for text in texts]
     enriched, _ = enricher.enrich([Mention.create(text, source="probe") for text in texts])
     return [
-        {"text": text, "expected": expected, "lexicon": lex, "fused": m.sentiment}
+        {"text": text, "expected": expected, "lexicon": lex, "worker": m.sentiment}
         for (text, expected), lex, m in zip(PROBES, lexicon, enriched, strict=True)
     ]
 
@@ -430,9 +430,9 @@ def print_heads(result: dict) -> None:
                 f"  {name + ' ' + group:36} n={row['n']:<5} lexicon {row['lexicon']:.3f}"
                 f"  head {row['head']:.3f}  fused {row['fused']:.3f}  worker {row['worker']:.3f}"
             )
-    print("\nCourtesy and sarcasm probes (expected / lexicon / fused)")
+    print("\nCourtesy and sarcasm probes (expected / lexicon / worker)")
     for row in result["sentiment"].get("probes", []):
-        print(f"  {row['expected']:9}{row['lexicon']:10}{row['fused']:10}{row['text']}")
+        print(f"  {row['expected']:9}{row['lexicon']:10}{row['worker']:10}{row['text']}")
 
 
 def main(argv: list[str] | None = None) -> None:
