@@ -18,11 +18,14 @@ from typing import Any
 import numpy as np
 
 from clustering.topics import central_members
+from radar.enrich.focus import headline_text
 from radar.headline import CANDIDATES, headline_member
 from radar.labels import LABEL_SAMPLE, cluster_label, distinct_labels, word_set
 
 RENAME_CHANGE = 0.25
 """A cluster is named again when its size changed by more than this share."""
+CANDIDATE_POOL = 40
+"""Central members searched for one that asks when none of the closest does."""
 HEADLINE_SAMPLE = 200
 """Members (in window order) whose spelling and names the headline choice compares."""
 
@@ -94,10 +97,18 @@ class Naming:
     @staticmethod
     def _headline_post(frame: Any, members: np.ndarray) -> int:
         """The member read out as a question's headline (:func:`radar.headline.headline_member`):
-        among the most central, the one that asks, spelt and named as the cluster is."""
-        _, central = central_members(frame.embeddings, members, CANDIDATES)
+        among the most central, the one that asks, spelt and named as the cluster is. When
+        none of them asks, the most central members that do ask are the candidates (a
+        question's card must read as a question: "In Costa Rica there was a 7.9 earthquake"
+        stood over "Cómo está mi gente de Costa Rica tras el terremoto?"); when no member
+        asks, the most central post stays."""
+        _, central = central_members(frame.embeddings, members, CANDIDATE_POOL)
+        candidates = list(central[:CANDIDATES])
+        if not any(_asks(frame.mentions[i].text) for i in candidates):
+            asking = [i for i in central if _asks(frame.mentions[i].text)][:CANDIDATES]
+            candidates = asking or candidates
         texts = [frame.mentions[i].text for i in members[:HEADLINE_SAMPLE]]
-        return central[headline_member([frame.mentions[i].text for i in central], texts)]
+        return candidates[headline_member([frame.mentions[i].text for i in candidates], texts)]
 
     def forget(self, gone: Set[str]) -> None:
         """Drop the names and headlines of the clusters ``gone``."""
@@ -109,3 +120,9 @@ class Naming:
                 for key, named in self.names.items()
                 if (key if isinstance(key, str) else key[0]) not in gone
             }
+
+
+def _asks(post: str) -> bool:
+    """Its headline asks: ends in '?' or, where the language's asking clauses are not known
+    (a Spanish tweet in an English stream), holds one."""
+    return "?" in headline_text(post)

@@ -51,3 +51,20 @@ def test_a_headline_of_a_statement_has_no_retweet_handles_or_links() -> None:
     assert headline_text("RT @anon: Road closures downtown #yyc http://t.co/x") == (
         "Road closures downtown"
     )
+
+
+def test_a_question_card_is_headed_by_a_post_that_asks_when_a_member_does():
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from radar.naming import Naming
+
+    texts = [f"In Costa Rica there was a 7.9 earthquake {i}" for i in range(8)]
+    texts.append("Cómo está mi gente de Costa Rica tras el terremoto?")  # the least central
+    vectors = np.array([[1.0, 0.01 * i] for i in range(9)], dtype=np.float32)
+    vectors[-1] = [0.2, 1.0]
+    frame = SimpleNamespace(embeddings=vectors, mentions=[SimpleNamespace(text=t) for t in texts])
+    assert Naming._headline_post(frame, np.arange(9)) == 8
+    statements = SimpleNamespace(embeddings=vectors[:8], mentions=frame.mentions[:8])
+    assert Naming._headline_post(statements, np.arange(8)) in range(8)  # none asks: the centre
