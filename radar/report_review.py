@@ -260,7 +260,8 @@ def render_review(review: dict[str, Any]) -> str:
         + (f"; vooral over: {_cell(a['about'], 80)}" if a.get("about") else "")
         for a in alerts
     ] or [
-        "Zonder tijden geen pieken of omslagen: geef de tijdkolom op met --time-field."
+        "Zonder tijden geen pieken of omslagen; heeft het bestand een tijdkolom, geef die op "
+        "met --time-field."
         if review.get("untimed")
         else "Geen pieken of omslagen in de hele opname."
     ]

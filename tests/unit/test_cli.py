@@ -193,4 +193,4 @@ def test_a_review_of_a_file_without_times_shows_no_spike_and_says_why(tmp_path):
     assert report.split("\n")[2].startswith("Opname zonder tijden (elk bericht kreeg het tijdstip")
     signals = report.split("## Signalen")[1].split("##")[0]
     assert "— piek" not in signals and "— omslag" not in signals
-    assert "geef de tijdkolom op met --time-field" in signals
+    assert "heeft het bestand een tijdkolom, geef die op met --time-field" in signals
