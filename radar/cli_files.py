@@ -15,12 +15,17 @@ from radar.wording import counted
 
 
 def cmd_import(args) -> int:
+    from radar.clock import undated_time
     from radar.files import check_input_file, read_mentions
     from radar.store import open_store
 
     check_input_file(args.file)
     settings = settings_from(args)
     bad: list[str] = []
+    undated = None
+    if settings.clock == "data":  # rows without a time join the recording, not today
+        with open_store(settings) as store:
+            undated = undated_time(settings, store)
     mentions = [
         m
         for _line, m in read_mentions(
@@ -29,6 +34,7 @@ def cmd_import(args) -> int:
             errors="skip",
             on_skip=lambda exc: bad.append(str(exc)),
             on_warning=_time_hint,
+            now=undated,
         )
     ]
     if not mentions:

@@ -388,8 +388,10 @@ def read_mentions(
     errors: str = "raise",
     on_skip: Callable[[InputFileError], None] | None = None,
     on_warning: Callable[[str], None] | None = None,
+    now: float | None = None,
 ) -> Iterator[tuple[int, Mention]]:
-    """(line number, mention) for every line.
+    """(line number, mention) for every line; a row without a time gets ``now`` (default:
+    the time it is read).
 
     ``errors="raise"`` stops at the first bad line; ``errors="skip"`` passes each bad
     line's InputFileError (``file:line: cause``) to ``on_skip`` (default: a logged
@@ -411,7 +413,7 @@ def read_mentions(
                 if warning:
                     (on_warning or log.warning)(warning)
                 checked = True
-            mention = row_to_mention(row, f"{path}:{number}", fields, source_type)
+            mention = row_to_mention(row, f"{path}:{number}", fields, source_type, now=now)
         except InputFileError as exc:
             if errors == "raise" or not checked and not isinstance(row, InputFileError):
                 raise

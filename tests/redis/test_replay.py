@@ -118,3 +118,21 @@ def test_importing_a_file_again_says_nothing_changed_and_how_to_read_it_anew(
         "into a new namespace (--namespace NAME)"
     ) in err
     assert store.pending_count() == 2
+
+
+def test_rows_without_a_time_join_a_recording_on_the_data_clock(
+    store, settings, tmp_path, monkeypatch
+):
+    import numpy as np
+
+    from radar.model import EnrichedMention
+
+    recorded = Mention.create("Storing bij NS", source="f", published=1795333500.0)
+    store.save_enriched([EnrichedMention.from_mention(recorded)], np.zeros((1, 8), np.float32))
+    path = tmp_path / "undated.csv"
+    path.write_text("text\nRijdt de bus?\n")
+    monkeypatch.setenv("RADAR_CLOCK", "data")
+    assert main(["import", str(path), "--redis-url", settings.redis_url]) == 0
+    store.ensure_group()
+    ((_id, mention),) = store.read_mentions("t", count=5)
+    assert mention.published == 1795333500.0  # not today: the window keeps the recording
