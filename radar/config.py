@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import logging
+import math
 import os
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -211,18 +212,28 @@ def _feed_from_table(table: Any, where: str) -> FeedSource:
         if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
             raise ConfigError(f"{where}.{key}: expected a list of terms")
         terms[key] = tuple(value)
+    if not math.isfinite(float(interval)):
+        raise ConfigError(f"{where}.interval_seconds: expected a positive number of seconds")
+    enabled = table.get("enabled", True)
+    if not isinstance(enabled, bool):  # "false" in quotes is text, and bool("false") is True
+        raise ConfigError(f"{where}.enabled: expected true or false (no quotes), got {enabled!r}")
+    lang = table.get("lang")
+    if lang is not None and (not isinstance(lang, str) or not lang.strip()):
+        raise ConfigError(f'{where}.lang: expected a language code such as "nl", got {lang!r}')
     return FeedSource(
         name=table["name"].strip(),
         url=url,
         interval_seconds=float(interval),
         include=terms["include"],
         exclude=terms["exclude"],
-        lang=table.get("lang"),
-        enabled=bool(table.get("enabled", True)),
+        lang=lang.strip() if lang else None,
+        enabled=enabled,
     )
 
 
 WEB_LANGS = ("nl", "en")
+FLAGS = {"web_port": "--port", "web_host": "--host"}
+"""Settings whose command-line flag is not their name with dashes (errors name the flag)."""
 
 
 def _validated(settings: Settings, origins: Mapping[str, str]) -> Settings:
@@ -237,8 +248,9 @@ def _validated(settings: Settings, origins: Mapping[str, str]) -> Settings:
     positive += ("leader_ttl_seconds", "reclaim_idle_seconds", "health_max_intervals")
     positive += ("web_connection_limit", "web_channel_timeout_seconds")
     for name in positive:
-        if getattr(settings, name) <= 0:
-            raise bad(name, f"must be positive, got {getattr(settings, name)}")
+        value = getattr(settings, name)
+        if not value > 0 or not math.isfinite(value):  # NaN compares false, inf never ends
+            raise bad(name, f"must be a positive finite number, got {value}")
     # words from a fixed list read in any case ("RADAR_CLOCK=Data")
     settings = dataclasses.replace(
         settings, clock=settings.clock.strip().lower(), web_lang=settings.web_lang.strip().lower()
@@ -343,7 +355,7 @@ def load_settings(
     for name, value in (overrides or {}).items():
         if value is None:
             continue
-        flag = f"--{name.replace('_', '-')}"
+        flag = FLAGS.get(name, f"--{name.replace('_', '-')}")
         if name not in _FIELDS:
             raise ConfigError(f"{flag}: not a setting")
         values[name] = value if name == "feeds" else _coerce(name, value, flag)

@@ -87,7 +87,11 @@ def test_bad_redis_url_and_clock_are_refused():
     ("env", "overrides", "message"),
     [
         ({"RADAR_WEB_LANG": "fr"}, {}, "RADAR_WEB_LANG: expected one of nl, en, got 'fr'"),
-        ({}, {"refresh_seconds": -1}, "--refresh-seconds: must be positive, got -1.0"),
+        (
+            {},
+            {"refresh_seconds": -1},
+            "--refresh-seconds: must be a positive finite number, got -1.0",
+        ),
         (
             {"RADAR_RETENTION_HOURS": "2"},
             {},
@@ -149,3 +153,31 @@ def test_port_and_question_count_are_checked(tmp_path, monkeypatch, env, message
 def test_words_from_a_fixed_list_read_in_any_case():
     settings = load_settings(env={"RADAR_CLOCK": "Data", "RADAR_WEB_LANG": "EN"})
     assert (settings.clock, settings.web_lang) == ("data", "en")
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ("window_hours = nan\n", "window_hours: must be a positive finite number, got nan"),
+        ("refresh_seconds = inf\n", "refresh_seconds: must be a positive finite number, got inf"),
+        (
+            '[[feeds]]\nname = "a"\nurl = "https://a.example/rss"\nenabled = "false"\n',
+            "feeds[0].enabled: expected true or false (no quotes), got 'false'",
+        ),
+        (
+            '[[feeds]]\nname = "a"\nurl = "https://a.example/rss"\nlang = 42\n',
+            'feeds[0].lang: expected a language code such as "nl", got 42',
+        ),
+    ],
+)
+def test_values_that_would_break_the_radar_later_are_refused_at_start(tmp_path, toml, message):
+    path = tmp_path / "radar.toml"
+    path.write_text(toml)
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path, env={})
+    assert message in str(caught.value)
+
+
+def test_a_bad_port_names_the_flag_a_person_typed():
+    with pytest.raises(ConfigError, match=r"^--port: must be a port number"):
+        load_settings(env={}, overrides={"web_port": 0})
