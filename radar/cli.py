@@ -133,8 +133,14 @@ def cmd_loop(args) -> int:
     settings = settings_from(args)
     wait_for_configured_redis(settings, "radar loop")
     stop = threading.Event()
+    signalled = threading.Event()
+
+    def on_term(_signum, _frame) -> None:
+        signalled.set()
+        stop.set()
+
     # systemd and docker stop with SIGTERM: finish the refresh and hand the lock over at once
-    signal.signal(signal.SIGTERM, lambda _signum, _frame: stop.set())
+    signal.signal(signal.SIGTERM, on_term)
     with open_store(settings) as store:
         from clustering.topics import warm_up
 
@@ -150,7 +156,7 @@ def cmd_loop(args) -> int:
         finally:
             stop.set()
             leadership.join(timeout=5)
-    return 0
+    return 130 if signalled.is_set() else 0  # stopped like Ctrl-C: the same exit code
 
 
 def cmd_status(args) -> int:

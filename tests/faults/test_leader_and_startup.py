@@ -262,6 +262,14 @@ def test_web_stage_stops_on_a_signal_with_exit_130_like_every_stage(procs, sig):
     assert web.wait(timeout=30) == 130, web.log()
 
 
+def test_loop_stage_stops_on_sigterm_with_exit_130_like_every_stage(procs):
+    server = procs.redis()
+    loop = procs.stage("loop", "loop", redis_url=server.url)
+    assert loop.wait_for_log("leader: "), loop.log()  # kernels compiled, role taken
+    loop.proc.send_signal(signal.SIGTERM)
+    assert loop.wait(timeout=30) == 130, loop.log()
+
+
 def test_web_on_a_port_in_use_is_one_line_error(procs, tmp_path):
     import socket
 
