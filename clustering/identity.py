@@ -11,6 +11,9 @@ anything else gets a new one. Follows river's shape: ``update`` then read.
 >>> t.update([(["b", "c", "d"], np.array([0.99, 0.1])), (["x", "y"], np.array([0.0, 1.0]))])
 >>> t.ids
 ['q1', 'q2']
+>>> t.update([(["b", "c", "d", "e", "f", "g", "h", "i", "j"], np.array([0.0, 1.0]))])
+>>> t.ids, t.successors  # q1 matched nothing: its members are all in q2 now
+(['q2'], {'q1': 'q2'})
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+
+SUCCESSION_SHARE = 0.5
+"""Share of a retired cluster's members one new cluster must hold to succeed it."""
 
 
 @dataclass
@@ -40,6 +46,10 @@ class IdentityTracker:
         self._counter = 0
         self.ids: list[str] = []
         self.matched: list[bool] = []
+        self.successors: dict[str, str] = {}
+        """Retired id -> the id of the cluster now holding most of its members (at least
+        :data:`SUCCESSION_SHARE`): what an operator decided about the one holds for the
+        other (a refit that splits or reshapes a published question must not lose it)."""
 
     def _new_id(self) -> str:
         self._counter += 1
@@ -66,6 +76,14 @@ class IdentityTracker:
             taken.add(old_index)
         self.matched = [i in assigned for i in range(len(clusters))]
         self.ids = [assigned.get(i) or self._new_id() for i in range(len(clusters))]
+        member_sets = [frozenset(members) for members, _ in clusters]
+        for old_index, old in enumerate(self._known):
+            if old_index in taken or not old.members or old.id in self.successors:
+                continue
+            shares = [len(old.members & members) / len(old.members) for members in member_sets]
+            best = int(np.argmax(shares)) if shares else -1
+            if best >= 0 and shares[best] >= SUCCESSION_SHARE:
+                self.successors[old.id] = self.ids[best]
         self._known = [
             _Known(cid, frozenset(members), np.asarray(centroid, dtype=np.float32))
             for cid, (members, centroid) in zip(self.ids, clusters, strict=True)

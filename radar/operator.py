@@ -261,6 +261,38 @@ def remember_wording_use(
             del chosen[cluster_id]
 
 
+def inherited(state: OperatorState | None, successors: Mapping[str, str]) -> OperatorState | None:
+    """``state`` with each retired cluster's publication, name and dismissal also on its
+    successor (:attr:`clustering.identity.IdentityTracker.successors`), where the successor
+    has none of its own: a refit that reshapes a published question keeps it published.
+
+    >>> s = OperatorState(labels={"q5": "Geld terug"}, dismissed=frozenset({"q7"}))
+    >>> t = inherited(s, {"q5": "q26", "q7": "q27"})
+    >>> t.labels["q26"], "q27" in t.dismissed
+    ('Geld terug', True)
+    """
+    if state is None or not successors:
+        return state
+
+    def heir(cluster_id: str) -> str:
+        seen = {cluster_id}
+        while cluster_id in successors and successors[cluster_id] not in seen:
+            cluster_id = successors[cluster_id]
+            seen.add(cluster_id)
+        return cluster_id
+
+    published = dict(state.published)
+    labels = dict(state.labels)
+    for old in successors:
+        new = heir(old)
+        if old in state.published and new not in published:
+            published[new] = state.published[old]
+        if old in state.labels and new not in labels:
+            labels[new] = state.labels[old]
+    dismissed = state.dismissed | {heir(old) for old in state.dismissed if old in successors}
+    return OperatorState(published, labels, state.merged, dismissed, state.wording_used)
+
+
 def apply_operator_state(
     clusters: Sequence[Cluster],
     state: OperatorState | None,

@@ -31,7 +31,12 @@ from radar.enrich.focus import headline_text
 from radar.fold import fold_same_answer
 from radar.model import EnrichedMention
 from radar.naming import Naming
-from radar.operator import OperatorState, apply_operator_state, remember_wording_use
+from radar.operator import (
+    OperatorState,
+    apply_operator_state,
+    inherited,
+    remember_wording_use,
+)
 from radar.playbooks import PlaybookIndex, pick_wording
 from radar.signals import (
     RECENT_SECONDS,
@@ -163,8 +168,12 @@ class Radar:
         self.question_of = [folded.get(cid, cid) if cid else cid for cid in self.question_of]
         self._rank(questions, now)
         bins = self._bins(frame, is_question, start, bin_s, n_bins)
-        questions = apply_operator_state(questions, operator, bins, now)
-        topics = apply_operator_state(topics, operator, bins, now)
+        questions = apply_operator_state(
+            questions, inherited(operator, self.questions.successors), bins, now
+        )
+        topics = apply_operator_state(
+            topics, inherited(operator, self.topics.successors), bins, now
+        )
         for cluster in questions + topics:
             for private in [k for k in cluster if k.startswith("_")]:
                 del cluster[private]
@@ -201,6 +210,10 @@ class Radar:
             for table in (self.first_seen, self.wording):
                 table.pop(cid, None)
         self.naming.forget(gone)
+        for tracker in (self.questions, self.topics):
+            tracker.successors = {
+                old: new for old, new in tracker.successors.items() if new not in gone
+            }
 
     # -- parts ----------------------------------------------------------------------------
     def _clusters(

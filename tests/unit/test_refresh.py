@@ -215,3 +215,24 @@ def test_what_the_radar_remembers_of_a_question_goes_a_window_after_the_question
     assert cid not in radar.headlines and cid not in radar.first_seen
     assert cid not in radar.last_listed and cid not in radar.wording
     assert not any((k if isinstance(k, str) else k[0]) == cid for k in radar.names)
+
+
+def test_a_published_question_reshaped_by_a_refit_stays_published_under_its_new_id():
+    from radar.operator import OperatorState, Published
+
+    radar = Radar(Settings(window_hours=1.0), _index(), clusterer=by_first_word)
+    first = [(f"Rijden er nog treinen naar station {i}?", START + 60 * i) for i in range(6)]
+    mentions, vectors = _enriched(first)
+    (question,) = radar.refresh(mentions, vectors, now=START + 400)["questions"]
+    # the next fit puts those six among many other posts: no match by overlap or centre
+    radar.questions.min_overlap, radar.questions.min_similarity = 1.1, 1.1
+    more = first + [(f"Rijden de bussen vanaf halte {i} nog?", START + 400 + i) for i in range(30)]
+    mentions, vectors = _enriched(more)
+    qid = question["id"]
+    published = Published(qid, "treinstoring", "dienstregeling", "k", "X", START + 300, "A1")
+    state = OperatorState(published={qid: published}, labels={qid: "Treinen"})
+    cards = radar.refresh(mentions, vectors, now=START + 460, operator=state)["questions"]
+    heir = radar.questions.successors[qid]  # the cluster that holds the six posts now
+    (after,) = [q for q in cards if q["id"] == heir]
+    assert heir != qid and qid not in {q["id"] for q in cards}
+    assert after["label"] == "Treinen" and after["published"]["channel"] == "X"
