@@ -51,6 +51,21 @@ def cmd_demo(args) -> int:
     return run_demo(settings, speed=args.speed, seed=args.seed, from_minute=args.from_minute)
 
 
+def _warn_feeds_on_the_data_clock(settings) -> None:
+    """Live feeds on a recorded crisis: their newer items move the data clock past the
+    recording, and the retention then trims the recording from the store."""
+    live = [f.name for f in settings.feeds if f.enabled]
+    if settings.clock == "data" and live:
+        console.warning(
+            "clock = \"data\" with %d live feed(s) (%s): items newer than the recording move "
+            "the radar's clock past it, and mentions older than retention_hours (%g h) before "
+            "that are trimmed; replay a recording without feeds, or set clock = \"wall\"",
+            len(live),
+            ", ".join(live[:3]),
+            settings.retention_hours,
+        )
+
+
 def cmd_run(args) -> int:
     from radar.services import start_pipeline, stop_threads
     from radar.store import open_store
@@ -61,6 +76,7 @@ def cmd_run(args) -> int:
 
         check_port_free(settings.web_host, settings.web_port)
     wait_for_configured_redis(settings, "run")  # as its stages do when started on their own
+    _warn_feeds_on_the_data_clock(settings)
     stop = threading.Event()
     with open_store(settings) as store:
         threads = start_pipeline(settings, store, stop)
@@ -86,6 +102,7 @@ def cmd_ingest(args) -> int:
     settings = settings.replace(feeds=settings.feeds + extra)
     if not settings.feeds:
         raise RadarError("no feeds configured; add [[feeds]] to radar.toml or pass --feed URL")
+    _warn_feeds_on_the_data_clock(settings)
     if not args.once:
         wait_for_configured_redis(settings, "ingest")
     started = time.time()

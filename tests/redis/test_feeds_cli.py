@@ -76,3 +76,15 @@ def test_feed_flag_that_is_no_url_is_one_line(redis_url, capsys):
         "Error: --feed: 'nos.nl/rss' is not an http(s) URL; give the full address, "
         "e.g. https://nos.nl/rss\n"
     )
+
+
+def test_live_feeds_on_the_data_clock_are_a_warning_naming_what_they_do(
+    store, redis_url, capsys, monkeypatch
+):
+    monkeypatch.setenv("RADAR_CLOCK", "data")
+    with FeedServer(DOCS).running() as server:
+        args = ["ingest", "--once", "--redis-url", redis_url, "--feed", server.base + "/a/nos.rss"]
+        assert main(args) == 0
+    err = capsys.readouterr().err
+    assert 'warning: clock = "data" with 1 live feed(s)' in err
+    assert "mentions older than retention_hours (48 h) before that are trimmed" in err
