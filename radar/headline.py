@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from radar.enrich.focus import headline_text
 
@@ -94,3 +95,20 @@ def headline_member(central: Sequence[str], members: Sequence[str]) -> int:
         for rank, text in enumerate(central[:CANDIDATES])
     ]
     return max(range(len(scores)), key=lambda i: (scores[i], -i))
+
+
+def card_title(q: Mapping[str, Any]) -> str:
+    """A question's headline, on the wall and in the operator view: the operator's name
+    for it when renamed, else the most central real question, its asking part only
+    (:func:`radar.enrich.focus.headline_text`; the card's example shows a post whole).
+
+    >>> card_title({"label": "trein · utrecht", "representative": "Hoi! Rijdt de trein? Iemand?"})
+    'Rijdt de trein?'
+    >>> card_title({"label": "Treinen Utrecht", "renamed": True, "representative": "x"})
+    'Treinen Utrecht'
+    """
+    if q.get("renamed") and q.get("label"):
+        return str(q["label"])
+    if q.get("representative") and q.get("kind", "question") == "question":
+        return headline_text(str(q["representative"]))
+    return str(q.get("representative") or q.get("label") or "")

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from radar.errors import ConfigError
+from radar.headline import card_title
 from radar.signals import AlertRules, spike_alert, swing_alert
 from radar.timeutil import iso
 
@@ -54,7 +55,7 @@ def compact(snapshot: dict[str, Any], interval: float) -> dict[str, Any]:
             {
                 "id": q["id"],
                 "rank": q["rank"],
-                "headline": q["representative"][:200],
+                "headline": card_title(q)[:200],  # as the wall shows it (names included)
                 "size": q["size"],
                 "recent": q["recent"],
                 "state": q["state"],

@@ -18,7 +18,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from radar.enrich.focus import headline_text
+from radar.headline import card_title
 from web.figures import DEFAULT_TZ, local_time, sparkline_figure
 from web.ids import Id
 from web.text import DEFAULT_LANG, t
@@ -165,23 +165,6 @@ def badges(q: Cluster, lang: str = DEFAULT_LANG, related: Sequence[Cluster] = ()
             )
         )
     return out
-
-
-def card_title(q: Cluster) -> str:
-    """A question's headline, on the wall and in the operator view: the operator's name
-    for it when renamed, else the most central real question, its asking part only
-    (:func:`radar.enrich.focus.headline_text`; the card's example shows a post whole).
-
-    >>> card_title({"label": "trein · utrecht", "representative": "Hoi! Rijdt de trein? Iemand?"})
-    'Rijdt de trein?'
-    >>> card_title({"label": "Treinen Utrecht", "renamed": True, "representative": "x"})
-    'Treinen Utrecht'
-    """
-    if q.get("renamed") and q.get("label"):
-        return str(q["label"])
-    if q.get("representative") and q.get("kind", "question") == "question":
-        return headline_text(str(q["representative"]))
-    return str(q.get("representative") or q.get("label") or "")
 
 
 def published_line(q: Cluster, lang: str = DEFAULT_LANG, tz: str = DEFAULT_TZ) -> list:

@@ -79,3 +79,35 @@ def test_a_shift_without_a_snapshot_at_its_start_is_compared_with_its_first_and_
     assert "Vergeleken met de stand van 09:30 (het eerste beeld in deze dienst" in text
     near = [{"now": "2026-11-22T07:45:00Z"}, *history[1:]]
     assert comparison_point(near, SINCE, NOW) == (near[0], False)  # just before the start
+
+
+def test_the_handover_names_questions_as_the_wall_does():
+    from radar.timeline import compact
+
+    def q(qid, representative, **extra):
+        return {
+            "id": qid,
+            "rank": 1,
+            "representative": representative,
+            "size": 5,
+            "recent": 1,
+            "state": "stable",
+            "sentiment": {"negative": 0.5},
+            "first_seen": "x",
+            "last_seen": "y",
+            "gap": True,
+            "playbook": None,
+            **extra,
+        }
+
+    snapshot = {
+        "now": "2026-11-22T16:00:00Z",
+        "window": {"bin_minutes": 1.0},
+        "totals": {},
+        "questions": [
+            q("q1", "goedemorgen. krijg ik mijn geld terug? Zo frustrerend."),
+            q("q2", "Help! Rijdt de bus?", label="Bussen Utrecht", renamed=True),
+        ],
+    }
+    headlines = [x["headline"] for x in compact(snapshot, 900.0)["questions"]]
+    assert headlines == ["Krijg ik mijn geld terug?", "Bussen Utrecht"]
