@@ -187,6 +187,7 @@ def cmd_feeds(args) -> int:
     configured = {f.url for f in settings.feeds}
     with open_store(settings) as store:
         states = store.all_feed_states()
+    states.sort(key=lambda state: (state.get("name") or "", state.get("url") or ""))
     for state in states:
         stale = "" if state.get("url") in configured else "  (not in the config)"
         print(feed_line(state) + stale)
