@@ -6,17 +6,11 @@ posts, figures from outer 5-fold cross-validation beside today's rules (see
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
-
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from heads_common import (  # noqa: E402
+from heads_common import (  # puts the repository on sys.path for eval/ and radar/
     SEED,
     Standard,
     _fit_lr,
@@ -27,9 +21,9 @@ from heads_common import (  # noqa: E402
     write_head,
 )
 
-from eval import enrich_data as sets  # noqa: E402
-from radar.enrich.heads import QUESTION_CUES  # noqa: E402
-from radar.enrich.ngrams import ngram_matrix  # noqa: E402
+from eval import enrich_data as sets
+from radar.enrich.heads import QUESTION_CUES
+from radar.enrich.ngrams import ngram_matrix
 
 Q_GRID = (0.5, 1.0, 2.0)
 EXTRA_REQUESTS = 400

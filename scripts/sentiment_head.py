@@ -4,16 +4,10 @@ a fusion layer over its log-probabilities and the lexicon cues (see
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import numpy as np
-
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from heads_common import (  # noqa: E402
+from heads_common import (  # puts the repository on sys.path for eval/ and radar/
     SEED,
     Standard,
     _fit_lr,
@@ -22,10 +16,10 @@ from heads_common import (  # noqa: E402
     strata,
     write_head,
 )
-from question_head import _fit_question, _q_matrix, _stack_questions, question_sets  # noqa: E402
+from question_head import _fit_question, _q_matrix, _stack_questions, question_sets
 
-from eval import enrich_data as sets  # noqa: E402
-from radar.enrich.heads import SENTIMENT_CUES  # noqa: E402
+from eval import enrich_data as sets
+from radar.enrich.heads import SENTIMENT_CUES
 
 S_GRID = (2.0, 8.0)
 FUSE_C = 1.0
