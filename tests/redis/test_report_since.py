@@ -12,6 +12,7 @@ from clustering.embedders import HashingEmbedder
 from radar.cli import main
 from radar.demo import drill_mentions
 from radar.enrichment import Enricher
+from radar.headline import card_title
 from radar.loop import refresh_once
 from radar.operator import OperatorActions
 from radar.refresh import Radar
@@ -63,7 +64,7 @@ def test_report_since_8h_hands_over_the_whole_drill(drill, settings, capsys):
     assert out.startswith(f"# Overdracht: {day(start)} – {day(parse_time(end))} (UTC)")
     new = out.split("**Nieuw in deze dienst**")[1].split("**Gegroeid**")[0]
     # the whole drill falls in the shift: every listed question is new, none carried over
-    assert " ".join(top["representative"].split())[:60] in new
+    assert card_title(top)[:60] in new  # named as the wall names it
     assert "al in een vorige dienst" not in out
     published = out.split("**Gepubliceerde antwoorden**")[1].split("**")[0]
     assert f"- {day(at)} via X: " in published
