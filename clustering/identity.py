@@ -74,10 +74,11 @@ class IdentityTracker:
                 continue
             assigned[new_index] = self._known[old_index].id
             taken.add(old_index)
+        listed_before = len(self.ids)  # the first entries of _known; the rest is memory
         self.matched = [i in assigned for i in range(len(clusters))]
         self.ids = [assigned.get(i) or self._new_id() for i in range(len(clusters))]
         member_sets = [frozenset(members) for members, _ in clusters]
-        for old_index, old in enumerate(self._known):
+        for old_index, old in enumerate(self._known[:listed_before]):  # retired just now
             if old_index in taken or not old.members or old.id in self.successors:
                 continue
             shares = [len(old.members & members) / len(old.members) for members in member_sets]
