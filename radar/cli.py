@@ -57,9 +57,9 @@ def _warn_feeds_on_the_data_clock(settings) -> None:
     live = [f.name for f in settings.feeds if f.enabled]
     if settings.clock == "data" and live:
         console.warning(
-            "clock = \"data\" with %d live feed(s) (%s): items newer than the recording move "
+            'clock = "data" with %d live feed(s) (%s): items newer than the recording move '
             "the radar's clock past it, and mentions older than retention_hours (%g h) before "
-            "that are trimmed; replay a recording without feeds, or set clock = \"wall\"",
+            'that are trimmed; replay a recording without feeds, or set clock = "wall"',
             len(live),
             ", ".join(live[:3]),
             settings.retention_hours,

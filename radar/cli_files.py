@@ -25,7 +25,7 @@ def cmd_import(args) -> int:
     undated = None
     if settings.clock == "data":  # rows without a time join the recording, not today
         with open_store(settings) as store:
-            undated = undated_time(settings, store)
+            undated = undated_time(settings.clock, store)
     mentions = [
         m
         for _line, m in read_mentions(

@@ -8,12 +8,9 @@ data clock's time instead, so it joins the replay where it arrived.
 >>> class Store:
 ...     def latest_published(self):
 ...         return 1795333500.0
->>> class Settings:
-...     clock = "data"
->>> undated_time(Settings(), Store(), wall=1900000000.0)
+>>> undated_time("data", Store(), wall=1900000000.0)
 1795333500.0
->>> Settings.clock = "wall"
->>> undated_time(Settings(), Store(), wall=1900000000.0)
+>>> undated_time("wall", Store(), wall=1900000000.0)
 1900000000.0
 """
 
@@ -30,11 +27,11 @@ def radar_now(settings: Any, store: Any) -> float | None:
     return time.time()
 
 
-def undated_time(settings: Any, store: Any, wall: float | None = None) -> float:
-    """The time a mention without a time of its own gets: the radar clock, else ``wall``
-    (now) when the data clock has nothing yet."""
+def undated_time(clock: str, store: Any, wall: float | None = None) -> float:
+    """The time a mention without a time of its own gets on the radar clock ``clock``
+    (``settings.clock``): the newest mention's on the data clock, else ``wall`` (now)."""
     wall = time.time() if wall is None else wall
-    if settings.clock != "data":
+    if clock != "data":
         return wall
     latest = store.latest_published()
     return wall if latest is None else float(latest)

@@ -28,6 +28,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from radar.clock import undated_time
 from radar.config import FeedSource, Settings
 from radar.errors import ConfigError, FeedError, InvalidMention
 from radar.feed_guard import read_with_deadline, redirect_problem
@@ -277,13 +278,13 @@ def poll_feed(
     source: FeedSource,
     timeout: float = 10.0,
     max_bytes: int = MAX_BYTES,
-    data_clock: bool = False,
+    clock: str = "wall",
 ) -> int:
     """Poll one feed once, record its health in the store. Returns new mentions stored.
 
-    An entry without a date gets the time of the poll; on the data clock (``data_clock``)
-    the newest mention's time instead (:func:`radar.clock.undated_time`), so an undated
-    item never moves a replay's clock to today.
+    An entry without a date gets the time of the poll; on the data clock (``clock``, the
+    settings' radar clock) the newest mention's time instead (:func:`radar.clock.undated_time`),
+    so an undated item never moves a replay's clock to today.
 
     The feed state (``radar feeds status``) holds last success, last status, items,
     new mentions, near-duplicate copies, next poll, and one line per problem:
@@ -307,8 +308,8 @@ def poll_feed(
         else:
             document = {"etag": result.etag, "last_modified": result.last_modified}
             parsed = parse_feed(result.body or b"", source.url, result.content_type)
-            undated = store.latest_published() if data_clock else None
-            mentions = entries_to_mentions(parsed, source, now if undated is None else undated)
+            undated = undated_time(clock, store, wall=now)
+            mentions = entries_to_mentions(parsed, source, undated)
             without_text = sum(1 for e in parsed.entries if not _entry_text(e).strip())
             if parsed.bozo and without_text == len(parsed.entries):
                 # broken, and nothing usable survived: a failure, not a warning
@@ -364,11 +365,11 @@ def poll_feed(
 
 
 def _poll_guarded(
-    store: Store, source: FeedSource, timeout: float, max_bytes: int, data_clock: bool
+    store: Store, source: FeedSource, timeout: float, max_bytes: int, clock: str
 ) -> int:
     """poll_feed that never raises: a store outage or a bug is one logged line per feed."""
     try:
-        return poll_feed(store, source, timeout, max_bytes, data_clock)
+        return poll_feed(store, source, timeout, max_bytes, clock)
     except Exception as exc:
         log.error("%s: poll failed (%s: %s)", source.url, exc.__class__.__name__, _one_line(exc))
         return 0
@@ -402,7 +403,6 @@ def run_feeds(
         return
     timeout = settings.feed_timeout_seconds
     max_bytes = settings.feed_max_bytes
-    data_clock = settings.clock == "data"
     due = {f.url: time.time() for f in sources}
     running: dict[Future, FeedSource] = {}
     pool = ThreadPoolExecutor(
@@ -415,7 +415,7 @@ def run_feeds(
             for source in sources:
                 if source.url not in busy and now >= due[source.url]:
                     future = pool.submit(
-                        _poll_guarded, store, source, timeout, max_bytes, data_clock
+                        _poll_guarded, store, source, timeout, max_bytes, settings.clock
                     )
                     running[future] = source
             if once:

@@ -236,7 +236,7 @@ def register_push_routes(server, settings: Settings, store: Store) -> None:
         if len(body) > limit:
             return too_large
         try:
-            mentions, refused = parse_items(body, undated_time(settings, store))
+            mentions, refused = parse_items(body, undated_time(settings.clock, store))
         except PushError as exc:
             log.warning("push from %s refused: %s", client, exc)
             return answer(400, error=str(exc))

@@ -195,8 +195,8 @@ UNDATED = (
 )
 
 
-@pytest.mark.parametrize(("data_clock", "on_the_data_clock"), [(True, True), (False, False)])
-def test_an_undated_item_never_moves_a_replay_clock_to_today(store, data_clock, on_the_data_clock):
+@pytest.mark.parametrize(("clock", "on_the_data_clock"), [("data", True), ("wall", False)])
+def test_an_undated_item_never_moves_a_replay_clock_to_today(store, clock, on_the_data_clock):
     from radar.model import EnrichedMention, Mention
 
     replayed = Mention.create("Storing bij NS", published=1795333500.0)  # 2026-11-22 07:45
@@ -205,7 +205,7 @@ def test_an_undated_item_never_moves_a_replay_clock_to_today(store, data_clock, 
     )
     with FeedServer({"/undated.rss": UNDATED}).running() as server:
         source = FeedSource(name="u", url=server.base + "/undated.rss")
-        assert poll_feed(store, source, data_clock=data_clock) == 1
+        assert poll_feed(store, source, clock=clock) == 1
     store.ensure_group()
     ((_id, mention),) = store.read_mentions("t", count=5)
     assert (mention.published == 1795333500.0) is on_the_data_clock
