@@ -204,7 +204,11 @@ def _feed_from_table(table: Any, where: str) -> FeedSource:
     if not url.startswith(("http://", "https://", "file://")):
         raise ConfigError(f"{where}.url: {url!r} is not an http(s) URL")
     interval = table.get("interval_seconds", 300.0)
-    if isinstance(interval, bool) or not isinstance(interval, int | float) or interval <= 0:
+    if (
+        isinstance(interval, bool)
+        or not isinstance(interval, int | float)
+        or not 0 < interval < math.inf  # NaN compares false
+    ):
         raise ConfigError(f"{where}.interval_seconds: expected a positive number of seconds")
     terms = {}
     for key in ("include", "exclude"):
@@ -212,8 +216,6 @@ def _feed_from_table(table: Any, where: str) -> FeedSource:
         if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
             raise ConfigError(f"{where}.{key}: expected a list of terms")
         terms[key] = tuple(value)
-    if not math.isfinite(float(interval)):
-        raise ConfigError(f"{where}.interval_seconds: expected a positive number of seconds")
     enabled = table.get("enabled", True)
     if not isinstance(enabled, bool):  # "false" in quotes is text, and bool("false") is True
         raise ConfigError(f"{where}.enabled: expected true or false (no quotes), got {enabled!r}")

@@ -104,9 +104,9 @@ class Naming:
         asks, the most central post stays."""
         _, central = central_members(frame.embeddings, members, CANDIDATE_POOL)
         candidates = list(central[:CANDIDATES])
-        if not any(_asks(frame.mentions[i].text) for i in candidates):
-            asking = [i for i in central if _asks(frame.mentions[i].text)][:CANDIDATES]
-            candidates = asking or candidates
+        if not any(_asks(frame.mentions[i].text) for i in candidates):  # look further out
+            asking = [i for i in central[CANDIDATES:] if _asks(frame.mentions[i].text)]
+            candidates = asking[:CANDIDATES] or candidates
         texts = [frame.mentions[i].text for i in members[:HEADLINE_SAMPLE]]
         return candidates[headline_member([frame.mentions[i].text for i in candidates], texts)]
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 
 RECENT_SECONDS = 15 * 60
+GROWTH_BASELINE_SECONDS = 3600.0
+"""The span before the last 15 minutes that a growth ratio compares their rate with."""
 MIN_POSTS_FOR_SHARE = 5
 """Fewer posts in a span: no sentiment share shown (one post is not 0 or 100 %); the wall's
 lines, the review's chart and its table all keep to it."""
@@ -36,7 +38,10 @@ def counts_per_bin(bins: np.ndarray, n_bins: int, weights: np.ndarray | None = N
 
 
 def growth_ratio(
-    times: np.ndarray, now: float, recent: float = RECENT_SECONDS, baseline: float = 3600.0
+    times: np.ndarray,
+    now: float,
+    recent: float = RECENT_SECONDS,
+    baseline: float = GROWTH_BASELINE_SECONDS,
 ) -> float:
     """Rate in the last ``recent`` seconds over the rate in the ``baseline`` before it.
 
@@ -99,11 +104,13 @@ def merged_growth(parts: Sequence[tuple[int, float, int]]) -> float:
     2.05
     """
     recent = sum(r for r, _, _ in parts)
-    # growth = (recent / 15 min) / ((earlier + 1) / 60 min), so earlier + 1 = 4 recent / growth
+    # growth_ratio: growth = (recent / RECENT) / ((earlier + 1) / BASELINE), so
+    # earlier + 1 = spans * recent / growth
+    spans = GROWTH_BASELINE_SECONDS / RECENT_SECONDS
     earlier_plus_one = sum(
-        4.0 * r / g if g > 0 else max(1.0, float(size - r)) for r, g, size in parts
+        spans * r / g if g > 0 else max(1.0, float(size - r)) for r, g, size in parts
     )
-    return 4.0 * recent / max(earlier_plus_one - (len(parts) - 1), 1.0)
+    return spans * recent / max(earlier_plus_one - (len(parts) - 1), 1.0)
 
 
 def recency_weight(times: np.ndarray, now: float, half_life: float = 1800.0) -> float:
