@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from radar.enrich.focus import headline_text
+from radar.headline import card_title
 from radar.timeutil import parse_time
 
 
@@ -118,7 +118,7 @@ def render_report(snapshot: dict[str, Any], history: Sequence[dict[str, Any]] = 
                 else "**geen voorbereid antwoord**"
             )
             lines.append(
-                f"| {q['rank']} | {_cell(headline_text(q['representative']))} | {q['size']} | "
+                f"| {q['rank']} | {_cell(card_title(q))} | {q['size']} | "
                 f"{q['recent']} | {q['sentiment']['negative']:.0%} | {answer} |"
             )
     else:
@@ -126,7 +126,7 @@ def render_report(snapshot: dict[str, Any], history: Sequence[dict[str, Any]] = 
     gaps = [q for q in questions if q.get("gap")]
     if gaps:
         lines += ["", "### Extra informatie nodig", ""]
-        lines += [f"- {_cell(headline_text(q['representative']))} ({q['size']}×)" for q in gaps]
+        lines += [f"- {_cell(card_title(q))} ({q['size']}×)" for q in gaps]
     story = _sentiment_story(snapshot.get("bins", []), window.get("bin_minutes", 1.0))
     if story:
         lines += [

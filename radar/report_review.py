@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from radar.enrich.focus import headline_text
+from radar.headline import card_title
 from radar.report import _cell, _pct, period_label
 from radar.report_handover import handover, render_handover
 from radar.signals import MIN_POSTS_FOR_SHARE
@@ -60,7 +60,7 @@ def build_review(
             {
                 "id": q["id"],
                 "rank": q["rank"],
-                "headline": headline_text(q["representative"]),
+                "headline": card_title(q),
                 "size": q["size"],
                 "negative": q["sentiment"]["negative"],
                 "first": own[0] if own else None,

@@ -58,3 +58,13 @@ def test_questions_are_listed_as_headlines_without_retweet_handles_or_links():
     assert "| 1 | Is the Deerfoot open yet? | 12 |" in report
     assert "- Is the Deerfoot open yet? (12×)" in report
     assert "RT @anon" not in report and "http" not in report
+
+
+def test_a_renamed_question_is_listed_by_the_operator_s_name_as_on_the_wall():
+    snapshot = _snapshot("2026-11-22T06:00:00Z", 1, 3)
+    question = {"rank": 1, "size": 9, "recent": 2, "sentiment": {"negative": 0.4},
+                "representative": "Hoi! Rijdt de bus? Iemand?", "gap": True,
+                "label": "Bussen Utrecht", "renamed": True}  # fmt: skip
+    snapshot["questions"] = [question]
+    report = render_report(snapshot)
+    assert "| 1 | Bussen Utrecht | 9 |" in report and "- Bussen Utrecht (9×)" in report
