@@ -316,7 +316,7 @@ def evaluate_heads(data_dir: Path, embedder_spec: str) -> dict:
     import train_heads as th
 
     from eval import enrich_data as sets
-    from radar.enrich.heads import FUSED_LANGS, load_heads
+    from radar.enrich.heads import fused_rows, load_heads
 
     warnings.filterwarnings("ignore", message="The least populated class")
     embedder = sets.cached_embedder(embedder_spec)
@@ -354,8 +354,7 @@ def evaluate_heads(data_dir: Path, embedder_spec: str) -> dict:
             cv_fused if name == "nl_posts" else head.probabilities(f.vectors, f.lexicon).argmax(1)
         )
         # what the worker shows: fused for Dutch (and too short to tell), else the head alone
-        langs = list(f.posts.langs)
-        worker = np.where(np.array([lang in FUSED_LANGS for lang in langs]), fused, alone)
+        worker = np.where(fused_rows(f.posts.langs), fused, alone)
         classes = (0, 2) if name == "xed_nl" else (0, 1, 2)
         groups = {"all": np.ones(len(y), dtype=bool)}
         for source in sorted(set(f.posts.sources)):

@@ -65,11 +65,11 @@ def _embedding_head(
     train: sets.Features, nl: sets.Features, rows: np.ndarray, c: float, weight: float
 ):  # noqa: ANN202
     """Multinomial LR on the tweets and the ``rows`` of ``nl`` (at ``weight``)."""
+    if weight <= 0:  # the head of the tweets alone
+        return _fit_lr(train.vectors, np.asarray(train.posts.labels), c)
     x = np.vstack([train.vectors, nl.vectors[rows]])
     y = np.concatenate([np.asarray(train.posts.labels), np.asarray(nl.posts.labels)[rows]])
     weights = np.concatenate([np.ones(len(train.posts.labels)), np.full(len(rows), weight)])
-    if weight <= 0:  # the head of the tweets alone
-        return _fit_lr(train.vectors, np.asarray(train.posts.labels), c)
     return _fit_lr(x, y, c, weights)
 
 
@@ -86,15 +86,15 @@ def fit_sentiment(
     from sklearn.model_selection import StratifiedKFold
 
     y = np.asarray(nl.posts.labels)
-    logp = np.zeros((len(rows), 3))
-    if weight > 0:
+    head = _embedding_head(train, nl, rows, c, weight)
+    if weight <= 0:  # the head never saw these posts
+        logp = _logp(head, nl.vectors[rows])
+    else:
+        logp = np.zeros((len(rows), 3))
         inner = StratifiedKFold(INNER_FOLDS, shuffle=True, random_state=SEED)
         for seen, unseen in inner.split(rows, y[rows]):
             fold_head = _embedding_head(train, nl, rows[seen], c, weight)
             logp[unseen] = _logp(fold_head, nl.vectors[rows[unseen]])
-    head = _embedding_head(train, nl, rows, c, weight)
-    if weight <= 0:  # the head never saw these posts
-        logp = _logp(head, nl.vectors[rows])
     standard = Standard(nl.lexicon[rows])
     fusion = _fit_lr(np.hstack([logp, standard(nl.lexicon[rows])]), y[rows], FUSE_C)
     return head, fusion, standard

@@ -208,6 +208,15 @@ alone vs fused): TweetEval test 0.607 vs 0.591, UMSAB test 0.593 vs 0.560 (Engli
 vs 0.611); Dutch nl_posts (out of fold) 0.575 vs 0.662."""
 
 
+def fused_rows(langs: Sequence[str]) -> np.ndarray:
+    """Which rows get the fused sentiment, by their detected language.
+
+    >>> fused_rows(["nl", "en", "unknown"]).tolist()
+    [True, False, True]
+    """
+    return np.array([lang in FUSED_LANGS for lang in langs], dtype=bool)
+
+
 @dataclass(frozen=True)
 class SentimentHead:
     """A 3-class head on the vector, fused with the lexicon cues by a second linear layer."""
@@ -238,8 +247,7 @@ class SentimentHead:
         fused = _softmax(features @ self.fuse_weights + self.fuse_bias)
         if langs is None:
             return fused
-        alone = np.array([lang not in FUSED_LANGS for lang in langs], dtype=bool)
-        return np.where(alone[:, None], head, fused)
+        return np.where(fused_rows(langs)[:, None], fused, head)
 
 
 @dataclass(frozen=True)
