@@ -52,7 +52,7 @@ def cmd_import(args) -> int:
         f"{counted(counts.near_duplicates, 'near-duplicate copy', 'near-duplicate copies')}, "
         f"{counted(len(bad), 'bad line')} skipped"
     )
-    if mentions and counts.exact_duplicates == len(mentions):
+    if counts.exact_duplicates == len(mentions):  # not empty: that raised above
         console.warning(
             "every mention of %s is stored already, so nothing of it changed (an earlier "
             "import keeps its times); to read it again, e.g. with --time-field, import it "
